@@ -1,0 +1,57 @@
+# Keep in Pact: `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+LANGS := fr pt it hr
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages compile-messages bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+compile-messages: $(VENV)/.runtime ## Compile the .po catalogues (GNU msgfmt if installed, else polib)
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		$(MANAGE) compilemessages --ignore=.venv --ignore=static --ignore=media -v0; \
+	else \
+		$(MANAGE) compile_po; \
+	fi
+
+run: $(VENV)/.runtime compile-messages ## Install, migrate, load the real content and serve http://127.0.0.1:8000/
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_content
+	$(MANAGE) ensure_admin
+	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev compile-messages ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(VENV)/.dev ## Update the UI strings' .po files of every language
+	$(MANAGE) makemessages $(addprefix -l ,$(LANGS)) --ignore=.venv --ignore=static --ignore=media --ignore=tests --no-obsolete
+
+clean: ## Remove the virtualenv, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 media static

@@ -1,0 +1,11 @@
+"""Development settings: `make run`, `manage.py` by default."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# A throw-away key for local work only; production.py refuses to start without SECRET_KEY.
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-not-for-production"  # noqa: F405
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

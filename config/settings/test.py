@@ -1,0 +1,14 @@
+"""Test settings: pytest points here (pyproject.toml)."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Uploaded files written by tests go to a throw-away folder.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="keepinpact-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

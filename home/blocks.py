@@ -1,0 +1,98 @@
+"""StreamField blocks shared by the content pages of every app.
+
+Apps extend `BaseStreamBlock` with their own blocks. Block templates live in
+`home/templates/home/blocks/` and are named after the block.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading. Its anchor is the block's id, the same in every language."""
+
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading_block.html"
+        preview_value = {"text": "Why partnerships matter", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ["bold", "italic", "link", "document-link", "ol", "ul"])
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "home/blocks/paragraph_block.html"
+        preview_value = "<p>Cooperation between guidance services helps people find their path.</p>"
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with alt text and an optional caption, both translated."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Leave empty only if the image is purely decorative."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "home/blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    source = blocks.CharBlock(label=_("Source"), required=False, max_length=250, help_text=_("Who said or wrote it."))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "home/blocks/quote_block.html"
+        preview_value = {
+            "quote": "Together we can answer every question from the public.",
+            "source": "A guidance centre director",
+        }
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A downloadable document; the file can be replaced in each translation."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=250,
+        help_text=_("Shown as the link text; the document's own title when empty."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "home/blocks/document_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    document = DocumentBlock()

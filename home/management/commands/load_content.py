@@ -1,0 +1,43 @@
+"""`manage.py load_content`: load the project's real content, idempotently."""
+
+import importlib
+import importlib.util
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, no_translations
+
+from home.loading import ContentError, ContentLoader
+
+
+def content_modules():
+    """Each project app's `content` module, in INSTALLED_APPS order (home first)."""
+    for app_config in apps.get_app_configs():
+        if not str(app_config.path).startswith(str(settings.BASE_DIR)):
+            continue
+        module_name = f"{app_config.name}.content"
+        if importlib.util.find_spec(module_name) is not None:
+            yield importlib.import_module(module_name)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Keep in Pact project's real content and its shipped translations. "
+        "Creates only what is missing; never overwrites an editor's changes, and reports what it skipped."
+    )
+
+    @no_translations
+    def handle(self, *args, **options):
+        loader = ContentLoader(mode="load")
+        # No transaction around the whole run: wagtail-localize publishes each
+        # translated page when its own transaction commits, before its
+        # children are added. A run that stops half-way is finished by the next.
+        try:
+            loader.ensure_locales()
+            for module in content_modules():
+                module.load(loader)
+        except ContentError as error:
+            raise CommandError(str(error)) from error
+        for line in loader.report.lines():
+            style = self.style.WARNING if line.startswith("skipped") else self.style.SUCCESS
+            self.stdout.write(style(line) if not line[0].isdigit() else line)

@@ -1,0 +1,115 @@
+"""HomePage (the root of each language's tree) and StandardPage."""
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BaseStreamBlock
+from home.models.base import BasePage
+
+
+class HomePage(BasePage):
+    """The root page of one language: hero, introduction, the outputs, partners."""
+
+    hero_heading = models.CharField(
+        _("hero heading"),
+        max_length=255,
+        help_text=_("The large line at the top of the home page, under the site name."),
+    )
+    hero_text = models.TextField(_("hero text"), blank=True, help_text=_("One short paragraph under the hero heading."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional wide image behind the hero, at least 1600 px wide."),
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the hero image shows; leave empty if it is decorative."),
+    )
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("About the project: shown under the hero."),
+    )
+    objective = models.TextField(
+        _("objective"), blank=True, help_text=_("The project's objective, in one or two sentences.")
+    )
+    project_start = models.DateField(_("project start"), null=True, blank=True)
+    project_end = models.DateField(_("project end"), null=True, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("objective"), FieldRowPanel([FieldPanel("project_start"), FieldPanel("project_end")])],
+            heading=_("Project facts"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_heading"),
+        index.SearchField("introduction"),
+        index.SearchField("objective"),
+    ]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("project_start", overridable=False),
+        SynchronizedField("project_end", overridable=False),
+    ]
+
+    # Children: every page type whose `parent_page_types` names HomePage (the
+    # output sections' index pages and StandardPage), so each app declares its
+    # own place in the tree and HomePage needs no list to keep in step.
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        # Wagtail routes every language from the site root's `.localized`, which
+        # falls back to the English home page when the requested language has
+        # no live home page. Refuse that, so /hr/ never shows English content.
+        if self.locale_id != Locale.get_active().pk:
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class StandardPage(BasePage):
+    """A plain content page: "About the project", legal notices, an accessibility statement."""
+
+    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown in larger type under the title."))
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

@@ -1,0 +1,125 @@
+"""Template tags for the site frame: navigation, language switcher, hreflang, footer."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language_info
+from wagtail.models import Locale, Page, Site
+
+from home.models import Partner
+
+register = template.Library()
+
+LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One language version of a page: BCP 47 code, name in that language, absolute URL."""
+
+    language_code: str
+    name_local: str
+    url: str
+    is_current: bool
+
+
+def language_name_local(code: str) -> str:
+    """The language's name in itself, capitalised: "fr" gives "Français"."""
+    name = get_language_info(code)["name_local"]
+    return name[:1].upper() + name[1:]
+
+
+def localized_home(request) -> Page | None:
+    """The live home page of the active language for this request's site, or None."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    cache_name = "_keepinpact_localized_home"
+    if not hasattr(request, cache_name):
+        home = (
+            Page.objects.filter(translation_key=site.root_page.translation_key, locale=Locale.get_active())
+            .live()
+            .first()
+        )
+        setattr(request, cache_name, home)
+    return getattr(request, cache_name)
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context, page=None) -> dict:
+    """Language versions of `page` (default: the site's home pages).
+
+    Returns {"available": [Alternate, ...] in settings.LANGUAGES order, live and
+    public pages only, "unavailable": [(code, name_local), ...]}. Two SQL queries.
+    """
+    request = context.get("request")
+    if request is None:
+        return {"available": [], "unavailable": []}
+    current = Locale.get_active().language_code
+    if page is None or not getattr(page, "pk", None):
+        site = Site.find_for_request(request)
+        if site is None:
+            return {"available": [], "unavailable": []}
+        page = site.root_page
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    by_code = {p.locale.language_code: p for p in translations}
+    available, unavailable = [], []
+    for code in LANGUAGE_ORDER:
+        if code in by_code:
+            url = by_code[code].get_full_url(request)
+            if url:
+                available.append(Alternate(code, language_name_local(code), url, code == current))
+                continue
+        unavailable.append((code, language_name_local(code)))
+    return {"available": available, "unavailable": unavailable}
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A main-navigation link; `current` is "page", "true" (an ancestor of the page) or ""."""
+
+    page: Page
+    current: str
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context) -> list[NavItem]:
+    """Live, public children of the current language's home page shown in menus. One SQL query."""
+    request = context.get("request")
+    home = localized_home(request) if request else None
+    if home is None:
+        return []
+    here = context.get("page")
+    items = []
+    for child in home.get_children().live().public().in_menu():
+        current = ""
+        if here is not None and getattr(here, "path", None):
+            if here.pk == child.pk:
+                current = "page"
+            elif here.path.startswith(child.path):
+                current = "true"
+        items.append(NavItem(child, current))
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    """URL of the current language's home page (`/fr/`), falling back to the language prefix."""
+    request = context.get("request")
+    home = localized_home(request) if request else None
+    if home is not None:
+        return home.get_url(request)
+    return f"/{Locale.get_active().language_code}/"
+
+
+@register.simple_tag
+def site_partners() -> list[Partner]:
+    """The project partners in the active language, coordinator first. One SQL query."""
+    return list(Partner.objects.localized())
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """`{{ "hr"|language_name }}` gives "Hrvatski"."""
+    return language_name_local(code)

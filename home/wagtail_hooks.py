@@ -1,0 +1,39 @@
+"""Admin registration of the site-wide snippets."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import Competence, Partner, Person
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    list_display = ["name", "short_name", "role", "city", "country"]
+    list_filter = ["role"]
+    search_fields = ["name", "short_name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "job_title", "organisation"]
+    search_fields = ["name"]
+
+
+class CompetenceViewSet(SnippetViewSet):
+    model = Competence
+    icon = "success"
+    list_display = ["number", "title"]
+    search_fields = ["title"]
+
+
+class SiteContentGroup(SnippetViewSetGroup):
+    menu_label = _("Site content")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (PartnerViewSet, PersonViewSet, CompetenceViewSet)
+
+
+register_snippet(SiteContentGroup)
