@@ -20,6 +20,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 class PartnerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
     city = "Lisbon"
     country = "PT"
     locale = factory.LazyFunction(Locale.get_default)

@@ -104,6 +104,7 @@ PARTNERS = [
     (
         "partner-cdm-network",
         {
+            "slug": "cdm-network",
             "name": "Cité des métiers International Network",
             "short_name": "",
             "role": PartnerRole.COORDINATOR,
@@ -116,6 +117,7 @@ PARTNERS = [
     (
         "partner-lllp",
         {
+            "slug": "lllp",
             "name": "Lifelong Learning Platform",
             "short_name": "LLLP",
             "role": PartnerRole.PARTNER,
@@ -128,6 +130,7 @@ PARTNERS = [
     (
         "partner-universcience",
         {
+            "slug": "universcience",
             "name": "Universcience / Cité des métiers de Paris",
             "short_name": "Universcience",
             "role": PartnerRole.PARTNER,
@@ -140,6 +143,7 @@ PARTNERS = [
     (
         "partner-cdm-porto",
         {
+            "slug": "cdm-porto",
             "name": "Cité des métiers of Porto",
             "short_name": "",
             "role": PartnerRole.PARTNER,
@@ -152,6 +156,7 @@ PARTNERS = [
     (
         "partner-learning-digital",
         {
+            "slug": "learning-digital",
             "name": "Learning Digital",
             "short_name": "",
             "role": PartnerRole.PARTNER,
@@ -164,6 +169,7 @@ PARTNERS = [
     (
         "partner-azvo",
         {
+            "slug": "azvo",
             "name": "Agency for Science and Higher Education",
             "short_name": "AZVO",
             "role": PartnerRole.PARTNER,

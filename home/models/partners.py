@@ -29,6 +29,14 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("Acronym or short form used in tight spaces, e.g. LLLP."),
     )
+    slug = models.SlugField(
+        _("identifier"),
+        max_length=60,
+        help_text=_(
+            "Short, stable identifier used in addresses (for example in the case-study filters); "
+            "the same in every language. Lowercase letters, digits and hyphens."
+        ),
+    )
     role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"))
@@ -51,6 +59,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),
+        FieldPanel("slug"),
         FieldPanel("role"),
         FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
         FieldPanel("website"),
@@ -67,6 +76,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("name"),
         TranslatableField("short_name"),
         TranslatableField("city"),
+        SynchronizedField("slug", overridable=False),
         SynchronizedField("role", overridable=False),
         SynchronizedField("country", overridable=False),
         SynchronizedField("sort_order", overridable=False),
@@ -78,6 +88,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_partner_slug_per_locale")]
 
     def __str__(self):
         return self.name
