@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tours",
     "events",
     "search",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
