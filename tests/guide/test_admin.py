@@ -165,3 +165,12 @@ def test_competence_usage_in_the_admin_lists_the_chapters_and_the_programme(admi
     text = soup(admin_client.get(url)).get_text(" ", strip=True)
     assert chapters("en")[2].title in text
     assert programme("en").title in text
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_editors_can_open_every_guide_page_type(admin_client, language):
+    pages = [guide(language), chapters(language)[0], programme(language)]
+    pages.append(CompetenceFrameworkPage.objects.get(locale__language_code=language))
+    for page in pages:
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200, page

@@ -4,9 +4,20 @@ The counts are printed (pytest -s) for the report; the assertion is that they do
 """
 
 import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.factories import StandardPageFactory
-from tests.guide.helpers import add_chapter, case_studies, competence, competence_links, framework, guide, heading
+from tests.guide.helpers import (
+    add_chapter,
+    case_studies,
+    competence,
+    competence_links,
+    framework,
+    guide,
+    heading,
+    soup,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,19 +53,26 @@ def test_guide_index_query_count_does_not_grow_with_chapters(client, count_queri
     assert twenty == one
 
 
+def image_block(n: int) -> dict:
+    image = Image.objects.create(title=f"Figure {n}", file=get_test_image_file(filename=f"figure-{n}.png"))
+    return {"type": "image", "value": {"image": image.pk, "alt_text": f"Figure {n}", "caption": ""}}
+
+
 def test_chapter_query_count_does_not_grow_with_linked_case_studies_and_competences(client, count_queries, home_pages):
     pages = [StandardPageFactory(parent=home_pages["en"]) for _ in range(20)]
     few = add_chapter(
-        body=[heading("One"), competence_links(competence(1)), case_studies(pages[0])],
+        body=[heading("One"), competence_links(competence(1)), case_studies(pages[0]), image_block(0)],
     )
     many = add_chapter(
         body=[heading(f"Section {n}") for n in range(20)]
         + [competence_links(*(competence(n) for n in range(1, 8)))]
-        + [case_studies(page) for page in pages],
+        + [case_studies(page) for page in pages]
+        + [image_block(n) for n in range(1, 21)],
     )
     one = queries_for(client, count_queries, few.url)
     twenty = queries_for(client, count_queries, many.url)
-    print(f"\nchapter: {one} queries with 1 case study and 1 competence, {twenty} with 20 and 7")
+    assert len(soup(client.get(many.url)).select("figure img[alt^=Figure]")) == 20
+    print(f"\nchapter: {one} queries with 1 case study, 1 competence, 1 image; {twenty} with 20, 7, 20")
     assert twenty == one
 
 
