@@ -214,6 +214,8 @@ class GuideChapterPage(BasePage):
     def save(self, *args, **kwargs):
         # A save with update_fields (a draft revision, say) leaves the stored value
         # alone, so the live row keeps the reading time of the live text.
+        if not self.locale_id and self.path:
+            self.locale = self.get_default_locale()  # as Wagtail would, a step later: the parent's language
         self.reading_minutes = reading_minutes(self.word_count(), self.locale.language_code if self.locale_id else "")
         return super().save(*args, **kwargs)
 

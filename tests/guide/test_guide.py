@@ -135,6 +135,16 @@ def test_reading_time_uses_the_speed_of_the_pages_language(client):
     assert f"Environ {french.reading_minutes} minutes de lecture" in main_text(client.get(french.url))
 
 
+def test_a_chapter_added_in_code_under_a_french_guide_is_timed_at_french_speed():
+    from guide.models import GuideChapterPage
+
+    words = " ".join(["mot"] * 2000)
+    chapter = GuideChapterPage(title="Sans langue", chapter_number=9, summary="Résumé.", body=[paragraph(words)])
+    guide("fr").add_child(instance=chapter)
+    assert chapter.locale.language_code == "fr"
+    assert chapter.reading_minutes == -(-2003 // WORDS_PER_MINUTE["fr"])  # title 2, summary 1, body 2,000
+
+
 def test_translated_chapters_get_their_own_reading_time():
     for english, croatian in zip(chapters("en"), chapters("hr"), strict=True):
         assert croatian.reading_minutes >= 1
