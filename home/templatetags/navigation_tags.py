@@ -52,12 +52,16 @@ def page_alternates(context, page=None) -> dict:
 
     Returns {"available": [Alternate, ...] in settings.LANGUAGES order, live and
     public pages only, "unavailable": [(code, name_local), ...]}. Two SQL queries.
+    A routable page's sub-page sets `alternate_subpath` in its context (e.g.
+    "3/"): the alternates then point to that sub-page in each language.
     """
     request = context.get("request")
     if request is None:
         return {"available": [], "unavailable": []}
     current = Locale.get_active().language_code
+    subpath = context.get("alternate_subpath") or ""
     if page is None or not getattr(page, "pk", None):
+        subpath = ""
         site = Site.find_for_request(request)
         if site is None:
             return {"available": [], "unavailable": []}
@@ -69,6 +73,7 @@ def page_alternates(context, page=None) -> dict:
         if code in by_code:
             url = by_code[code].get_full_url(request)
             if url:
+                url += subpath
                 available.append(Alternate(code, language_name_local(code), url, code == current))
                 continue
         unavailable.append((code, language_name_local(code)))
