@@ -17,9 +17,8 @@ from casestudies.blocks import CaseStudyStreamBlock
 from casestudies.forms import CaseStudyPageForm
 from home.models import BasePage
 
-# Rendition specs: the detail page's hero and the listing cards. Listings
-# prefetch these, so a card costs no query of its own.
-HERO_RENDITION = "fill-1200x630"
+# The cards' rendition spec (casestudies/includes/case_study_card.html uses the
+# same): listings prefetch it, so a card costs no query of its own.
 CARD_RENDITION = "fill-640x360"
 RELATED_LIMIT = 3
 

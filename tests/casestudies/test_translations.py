@@ -2,6 +2,7 @@
 
 import pytest
 from wagtail.models import ReferenceIndex
+from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import Translation, TranslationSource
 
 from casestudies.content import LIBRARY_KEY, SAMPLES
@@ -105,3 +106,27 @@ def test_the_reference_index_finds_case_studies_from_a_competence(locales):
             pk__in=[int(r.object_id) for r in ReferenceIndex.get_references_to(version)]
         )
         assert pages.exists() and {p.locale_id for p in pages} == {locale.pk}, language
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "overridable"),
+    [
+        (CaseStudyIndexPage, "summary_report", True),
+        (CaseStudyPage, "document", True),
+        (CaseStudyPage, "hero_image", True),
+        (CaseStudyPage, "country", False),
+        (CaseStudyPage, "is_sample_content", False),
+    ],
+)
+def test_documents_and_images_can_be_replaced_in_a_translation_but_facts_cannot(libraries, model, field, overridable):
+    page = model.objects.filter(locale__language_code="en").first()
+    (spec,) = [f for f in get_translatable_fields(model) if f.field_name == field]
+    assert spec.is_synchronized(page) and not spec.is_translated(page)
+    assert spec.is_overridable(page) is overridable
+
+
+def test_translated_text_fields_are_translated_not_synchronised(libraries):
+    page = CaseStudyPage.objects.filter(locale__language_code="en").first()
+    translated = {f.field_name for f in get_translatable_fields(CaseStudyPage) if f.is_translated(page)}
+    assert {"title", "slug", "organisation", "city", "summary", "hero_image_alt", "body", "partner"} <= translated
+    assert "competence_links" in translated  # a translatable child relation: rows follow the source
