@@ -134,7 +134,7 @@ class CompetenceLinksBlock(blocks.StructBlock):
 
 
 class RelatedPagesBlock(blocks.StructBlock):
-    """Links to case studies (any page until the case-study page type is online).
+    """Links to case studies (`casestudies.CaseStudyPage`).
 
     The chosen pages are shown in the reader's language when translated; a page
     that is deleted, unpublished or private is left out of the public page and
@@ -147,9 +147,8 @@ class RelatedPagesBlock(blocks.StructBlock):
         max_length=200,
         help_text=_("Shown above the links; “Case studies” when empty."),
     )
-    # TODO(casestudies): page_type="casestudies.CaseStudyPage" once that model exists.
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label=_("Case study")),
+        blocks.PageChooserBlock(page_type="casestudies.CaseStudyPage", label=_("Case study")),
         label=_("Case studies"),
         min_num=1,
         help_text=_("Choose the case-study pages this part of the chapter refers to."),

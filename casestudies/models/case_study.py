@@ -154,6 +154,11 @@ class CaseStudyPage(BasePage):
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
 
+    # Place and heading on a competence's page (guide.gathering), after the
+    # training module and the guide's chapters.
+    linked_group_order = 30
+    linked_group_label = _("Case studies")
+
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")

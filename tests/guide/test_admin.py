@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from casestudies.models import CaseStudyPage
 from guide.models import CompetenceFrameworkPage, GuideChapterPage, GuideIndexPage, TrainingProgrammePage
 from home.models import Competence
 from tests.guide.helpers import chapters, competence, guide, programme, soup
@@ -45,13 +46,14 @@ def add_url(model, parent) -> str:
 
 def test_editor_creates_a_chapter_with_headings_callouts_and_links(admin_client):
     parent = guide("en")
+    case_study = CaseStudyPage.objects.filter(locale__language_code="en").first()
     body = [
         ("heading", {"text": "Where to start", "level": "h2"}),
         ("paragraph", rich_text("<p>Meet every partner first.</p>")),
         ("callout", {"kind": "good_practice", "title": "Shared calendar", "text": rich_text("<p>Publish it.</p>")}),
         ("recommendations", {"title": "", "items": list_block(["Listen first.", "Write it down."])}),
         ("competences", {"text": "", "competences": list_block([competence(3).pk])}),
-        ("case_studies", {"title": "", "pages": list_block([chapters("en")[0].pk])}),
+        ("case_studies", {"title": "", "pages": list_block([case_study.pk])}),
     ]
     response = admin_client.post(add_url(GuideChapterPage, parent), chapter_form("Written in the admin", 5, body))
     assert response.status_code == 302, soup(response).select(".error-message")
@@ -68,6 +70,14 @@ def test_editor_creates_a_chapter_with_headings_callouts_and_links(admin_client)
     html = soup(admin_client.get(chapter.url))
     assert html.find("h2", string="Where to start")
     assert html.select_one(".callout--good_practice .callout__label").get_text(strip=True) == "Good practice"
+    assert [a["href"] for a in html.select(".related-pages a")] == [case_study.url]
+
+
+def test_the_case_study_chooser_refuses_other_page_types(admin_client):
+    body = [("case_studies", {"title": "", "pages": list_block([chapters("en")[0].pk])})]
+    response = admin_client.post(add_url(GuideChapterPage, guide("en")), chapter_form("Wrong link", 6, body))
+    assert response.status_code == 200
+    assert not GuideChapterPage.objects.filter(title="Wrong link").exists()
 
 
 def test_a_new_chapter_is_offered_the_next_number(admin_client):

@@ -4,6 +4,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
+from casestudies.models import CaseStudyPage
 from guide.gathering import pages_linking_to
 from guide.models import GuideChapterPage, TrainingProgrammePage
 from tests.conftest import LANGUAGES
@@ -56,8 +57,8 @@ def test_competence_page_lists_its_module_and_the_chapters_that_link_it_in_the_c
     html = soup(client.get(page.url + "3/"))
     assert html.find("h1").get_text(strip=True) == "Coordonner, gérer et piloter le partenariat"
     groups = {section.find("h2").get_text(strip=True): section for section in html.select("section.linked-group")}
-    # The training module first, then the guide's chapters, each under its own heading.
-    assert list(groups) == ["Module de formation", "Dans le Guide de coopération"]
+    # The training module first, then the guide's chapters, then case studies, each under its own heading.
+    assert list(groups) == ["Module de formation", "Dans le Guide de coopération", "Études de cas"]
     module_link = groups["Module de formation"].find("a")
     assert module_link.get_text(strip=True) == "Module C : Coordonner, gérer et piloter le partenariat"
     assert module_link["href"].startswith(programme("fr").url + "#module-")
@@ -115,7 +116,7 @@ def test_a_draft_link_does_not_show_until_it_is_published(client):
 def test_gathering_groups_pages_by_type_with_the_module_first():
     with translation.override("it"):
         groups = pages_linking_to(competence(1, "it"), competence(1, "it").locale)
-    assert [group.model for group in groups] == [TrainingProgrammePage, GuideChapterPage]
+    assert [group.model for group in groups] == [TrainingProgrammePage, GuideChapterPage, CaseStudyPage]
     module = groups[0].pages[0]
     assert [part.label for part in module.parts] == ["Modulo A: Sviluppare e formalizzare nuovi partenariati"]
     assert [linked.page.chapter_number for linked in groups[1].pages] == [1, 2, 4]
@@ -146,3 +147,19 @@ def test_sitemap_lists_each_competence_page():
     urls = [entry["location"] for entry in framework("en").get_sitemap_urls()]
     assert urls[0].endswith("/en/competence-framework/")
     assert [url.rsplit("/", 2)[1] for url in urls[1:]] == [str(n) for n in range(1, 8)]
+
+
+@pytest.mark.parametrize("language", ["en", "pt"])
+def test_competence_page_lists_the_case_studies_that_illustrate_it(client, language):
+    number = 3
+    expected = {
+        page.title
+        for page in CaseStudyPage.objects.live().filter(
+            locale__language_code=language, competence_links__competence__number=number
+        )
+    }
+    assert expected, "the sample case studies cover every competence"
+    html = soup(client.get(framework(language).url + f"{number}/"))
+    groups = {section.find("h2").get_text(strip=True): section for section in html.select("section.linked-group")}
+    label = {"en": "Case studies", "pt": "Estudos de caso"}[language]
+    assert {a.get_text(strip=True) for a in groups[label].select("a")} == expected
