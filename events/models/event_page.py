@@ -2,7 +2,6 @@
 
 import datetime
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import CaptionsStreamBlock, agenda_block_types, people_block_types
 from events.choices import VIDEO_EXTENSIONS, VIDEO_MIME_TYPES, AttendanceMode, EventStatus
-from events.forms import EventPageForm
+from events.forms import EventPageForm, TimeZoneSelect
 from events.panels import RecordingStatusPanel
 from events.recordings import format_offset, link_at, provider_knows, stored_embed
 from events.timezones import (
@@ -177,7 +176,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
                 FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
-                FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices())),
+                FieldPanel("time_zone", widget=TimeZoneSelect(choices=time_zone_choices())),
                 FieldPanel("time_note"),
                 FieldPanel("status"),
             ],

@@ -362,3 +362,9 @@ def test_saving_again_once_the_provider_answers_stores_the_player(admin_client, 
     assert response.status_code == 302
     content = admin_client.get(edit_url).content.decode()
     assert "Visitors see the player of “Keep in Pact final conference” from YouTube." in content
+
+
+def test_a_saved_legacy_zone_name_stays_selected_in_the_editor(admin_client, event_index):
+    page = make_event(event_index, time_zone="CET")
+    content = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert '<option value="CET" selected>CET</option>' in content
