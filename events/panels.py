@@ -15,6 +15,9 @@ class RecordingStatusPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "events/admin/recording_status_panel.html"
 
+        def is_shown(self):
+            return bool(getattr(self.instance, "recording_url", "")) and super().is_shown()
+
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             url = getattr(self.instance, "recording_url", "")

@@ -136,7 +136,8 @@ class EventPage(RoutablePageMixin, BasePage):
         _("introduction"), blank=True, features=INTRO_FEATURES, help_text=_("Shown under the title, before the agenda.")
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
-    agenda = StreamField(agenda_block_types(), verbose_name=_("agenda"), blank=True)
+    # Collapsed in the editor: an agenda of thirty sessions stays scannable by title.
+    agenda = StreamField(agenda_block_types(), verbose_name=_("agenda"), blank=True, collapsed=True)
 
     recording_url = models.URLField(
         _("recording (video address)"),

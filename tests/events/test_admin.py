@@ -368,3 +368,9 @@ def test_a_saved_legacy_zone_name_stays_selected_in_the_editor(admin_client, eve
     page = make_event(event_index, time_zone="CET")
     content = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert '<option value="CET" selected>CET</option>' in content
+
+
+def test_no_player_status_is_shown_without_a_recording_address(admin_client, event_index):
+    page = make_event(event_index)
+    content = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "visitors see a plain link" not in content and "Visitors see the player" not in content
