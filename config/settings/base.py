@@ -188,8 +188,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Keep in Pact"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "odt", "pdf", "ppt", "pptx", "txt", "vtt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odp", "odt", "pdf", "ppt", "pptx", "txt", "vtt", "webm", "xlsx", "zip"]
+# Slide decks and event recordings are large; the upload form states the limit.
+# A reverse proxy in front must accept request bodies this large too.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

@@ -1,5 +1,6 @@
 """HomePage (the root of each language's tree) and StandardPage."""
 
+from django.apps import apps
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +96,8 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
+        # The next event, else the latest past one (events app); at most two queries.
+        context["latest_event"] = apps.get_model("events", "EventPage").objects.featured(self.locale)
         return context
 
 
