@@ -248,9 +248,30 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
+    # Place and heading on a competence's page (guide.gathering), after the
+    # module, the guide's chapters and the case studies.
+    linked_group_order = 40
+    linked_group_label = _("Event sessions")
+
     class Meta:
         verbose_name = _("event page")
         verbose_name_plural = _("event pages")
+
+    def reference_parts(self, content_paths: list[str], target) -> list:
+        """The agenda sessions that reference `target` (a competence), for guide.gathering.
+
+        A content path is "agenda.<session block id>.competences.<item id>".
+        Reads the raw stream, so it costs no SQL query. Returns ReferenceParts
+        labelled with the session's title, leading to its anchor on this page.
+        """
+        from guide.gathering import ReferencePart  # guide builds on events' models, not the reverse
+
+        session_ids = {path.split(".")[1] for path in content_paths if path.startswith("agenda.")}
+        return [
+            ReferencePart(label=(child.get("value") or {}).get("title", ""), fragment=f"session-{child['id']}")
+            for child in self.agenda.raw_data
+            if child.get("id") in session_ids and child.get("type") == "session"
+        ]
 
     # --- Times ---------------------------------------------------------------
     def compute_instants(self) -> None:

@@ -163,3 +163,23 @@ def test_competence_page_lists_the_case_studies_that_illustrate_it(client, langu
     groups = {section.find("h2").get_text(strip=True): section for section in html.select("section.linked-group")}
     label = {"en": "Case studies", "pt": "Estudos de caso"}[language]
     assert {a.get_text(strip=True) for a in groups[label].select("a")} == expected
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_competence_page_lists_the_event_sessions_about_it(client, language):
+    from events.models import EventPage
+
+    event = EventPage.objects.live().get(locale__language_code=language)
+    sessions = [
+        child
+        for child in event.agenda
+        if child.block_type == "session" and any(c.number == 1 for c in child.value["competences"])
+    ]
+    assert sessions, "the seed event's competence-framework presentation covers competence 1"
+    html = soup(client.get(framework(language).url + "1/"))
+    label = {"en": "Event sessions", "fr": "Sessions d'événements"}[language]
+    group = {s.find("h2").get_text(strip=True): s for s in html.select("section.linked-group")}[label]
+    links = {a.get_text(strip=True): a["href"] for a in group.select("a")}
+    for session in sessions:
+        assert links[session.value["title"]] == f"{event.url}#session-{session.id}"
+    assert soup(client.get(event.url)).find(id=f"session-{sessions[0].id}") is not None
