@@ -5,6 +5,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from casestudies.models import CaseStudyPage
+from events.models import EventPage
 from guide.gathering import pages_linking_to
 from guide.models import GuideChapterPage, TrainingProgrammePage
 from tests.conftest import LANGUAGES
@@ -57,8 +58,13 @@ def test_competence_page_lists_its_module_and_the_chapters_that_link_it_in_the_c
     html = soup(client.get(page.url + "3/"))
     assert html.find("h1").get_text(strip=True) == "Coordonner, gérer et piloter le partenariat"
     groups = {section.find("h2").get_text(strip=True): section for section in html.select("section.linked-group")}
-    # The training module first, then the guide's chapters, then case studies, each under its own heading.
-    assert list(groups) == ["Module de formation", "Dans le Guide de coopération", "Études de cas"]
+    # The training module, the guide's chapters, case studies, event sessions, each under its own heading.
+    assert list(groups) == [
+        "Module de formation",
+        "Dans le Guide de coopération",
+        "Études de cas",
+        "Sessions d'événements",
+    ]
     module_link = groups["Module de formation"].find("a")
     assert module_link.get_text(strip=True) == "Module C : Coordonner, gérer et piloter le partenariat"
     assert module_link["href"].startswith(programme("fr").url + "#module-")
@@ -116,7 +122,7 @@ def test_a_draft_link_does_not_show_until_it_is_published(client):
 def test_gathering_groups_pages_by_type_with_the_module_first():
     with translation.override("it"):
         groups = pages_linking_to(competence(1, "it"), competence(1, "it").locale)
-    assert [group.model for group in groups] == [TrainingProgrammePage, GuideChapterPage, CaseStudyPage]
+    assert [group.model for group in groups] == [TrainingProgrammePage, GuideChapterPage, CaseStudyPage, EventPage]
     module = groups[0].pages[0]
     assert [part.label for part in module.parts] == ["Modulo A: Sviluppare e formalizzare nuovi partenariati"]
     assert [linked.page.chapter_number for linked in groups[1].pages] == [1, 2, 4]
@@ -167,8 +173,6 @@ def test_competence_page_lists_the_case_studies_that_illustrate_it(client, langu
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_competence_page_lists_the_event_sessions_about_it(client, language):
-    from events.models import EventPage
-
     event = EventPage.objects.live().get(locale__language_code=language)
     sessions = [
         child

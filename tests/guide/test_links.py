@@ -4,10 +4,15 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from tests.factories import StandardPageFactory
+from casestudies.models import CaseStudyIndexPage
+from tests.casestudies.factories import add_case_study
 from tests.guide.helpers import add_chapter, case_studies, competence, competence_links, guide, soup
 
 pytestmark = pytest.mark.django_db
+
+
+def case_study_library(language: str = "en") -> CaseStudyIndexPage:
+    return CaseStudyIndexPage.objects.get(locale__language_code=language)
 
 
 @pytest.fixture
@@ -22,7 +27,7 @@ def related_titles(response) -> list[str]:
 
 
 def test_case_study_links_lead_to_the_readers_language_when_translated(client, home_pages):
-    case_study = StandardPageFactory(parent=home_pages["en"], title="Porto: a city-wide partnership")
+    case_study = add_case_study(case_study_library(), title="Porto: a city-wide partnership")
     french_case_study = case_study.copy_for_translation(home_pages["fr"].locale)
     french_case_study.title = "Porto : un partenariat à l'échelle de la ville"
     french_case_study.save_revision().publish()
@@ -36,7 +41,7 @@ def test_case_study_links_lead_to_the_readers_language_when_translated(client, h
 
 
 def test_an_untranslated_case_study_is_linked_in_its_own_language_and_marked(client, home_pages):
-    case_study = StandardPageFactory(parent=home_pages["en"], title="Zagreb: a one-stop shop")
+    case_study = add_case_study(case_study_library(), title="Zagreb: a one-stop shop")
     chapter = add_chapter(parent=guide("hr"), body=[case_studies(case_study)])
     html = soup(client.get(chapter.url))
     link = html.select_one(".related-pages a")
@@ -46,8 +51,7 @@ def test_an_untranslated_case_study_is_linked_in_its_own_language_and_marked(cli
 
 def test_unpublished_private_and_deleted_case_studies_are_left_out_of_the_public_page(client, home_pages):
     kept, unpublished, private, deleted = (
-        StandardPageFactory(parent=home_pages["en"], title=title)
-        for title in ["Kept", "Unpublished", "Private", "Deleted"]
+        add_case_study(case_study_library(), title=title) for title in ["Kept", "Unpublished", "Private", "Deleted"]
     )
     chapter = add_chapter(body=[case_studies(kept, unpublished, private, deleted)])
     unpublished.unpublish()
@@ -62,7 +66,7 @@ def test_unpublished_private_and_deleted_case_studies_are_left_out_of_the_public
 
 def test_editors_see_the_left_out_links_in_the_preview(admin_client, home_pages):
     kept, unpublished, deleted = (
-        StandardPageFactory(parent=home_pages["en"], title=title) for title in ["Kept", "Unpublished", "Deleted"]
+        add_case_study(case_study_library(), title=title) for title in ["Kept", "Unpublished", "Deleted"]
     )
     chapter = add_chapter(body=[case_studies(kept, unpublished, deleted)])
     unpublished.unpublish()

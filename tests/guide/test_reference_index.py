@@ -4,10 +4,15 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Comment, Page, ReferenceIndex
 
-from tests.factories import StandardPageFactory
+from casestudies.models import CaseStudyIndexPage
+from tests.casestudies.factories import add_case_study
 from tests.guide.helpers import add_chapter, case_studies, competence, competence_links
 
 pytestmark = pytest.mark.django_db
+
+
+def case_study_library(language: str = "en") -> CaseStudyIndexPage:
+    return CaseStudyIndexPage.objects.get(locale__language_code=language)
 
 
 def paths_from(page, to) -> set[str]:
@@ -29,7 +34,7 @@ def test_snippet_chooser_in_a_list_in_a_struct_block_is_recorded_under_the_page(
 
 
 def test_page_chooser_is_recorded(home_pages):
-    case_study = StandardPageFactory(parent=home_pages["en"])
+    case_study = add_case_study(case_study_library())
     chapter = add_chapter(body=[case_studies(case_study)])
     assert paths_from(chapter, case_study) == {"body.case_studies.pages.item"}
 
