@@ -128,11 +128,12 @@ LOCALIZE_RULES: dict[str, Rule] = {
     "wagtail_localize:preview_translation": translation_target,
     "wagtail_localize:stop_translation": translation_target,
     "wagtail_localize:convert_to_alias": page_locales("page_id"),
-    # The project's versions of three of those views (same paths, see translations.wagtail_hooks).
+    # The project's versions of five of those views (same paths, see translations.wagtail_hooks).
     "translations:submit_page_translation": submitted_locales,
     "translations:submit_snippet_translation": submitted_locales,
     "translations:update_translations": synced_locales,
     "translations:upload_pofile": translation_target,
+    "translations:machine_translate": translation_target,
 }
 
 # Wagtail's page views that act on one page. The translation editor of a page
@@ -209,7 +210,7 @@ def forbidden(request, message: str, as_json: bool = False) -> HttpResponse:
 def language_forbidden(request, view_name: str, locale_ids: set[int]) -> HttpResponse:
     """403 naming the languages of `locale_ids` that the user does not work in."""
     missing = Locale.objects.filter(pk__in=locale_ids - user_locale_ids(request.user)).order_by("language_code")
-    names = ", ".join(locale.get_display_name() for locale in missing)
+    names = ", ".join(str(locale.get_display_name()) for locale in missing)
     message = _("You do not work in %(languages)s, so you cannot do this.") % {"languages": names}
     return forbidden(request, message, as_json=view_name in JSON_VIEWS)
 

@@ -1,7 +1,7 @@
 """Wagtail hooks of the translation workflow.
 
 Registered before wagtail-localize's (the translations app comes first in
-INSTALLED_APPS), so the project's versions of four of its admin URLs (same
+INSTALLED_APPS), so the project's versions of five of its admin URLs (same
 paths, see translations.views) resolve first, and the publishing check runs
 before wagtail-localize's translation editor handles a POST.
 """
@@ -14,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from translations.languages import user_locale_ids
+from translations.machine_translation import machine_translate
 from translations.publishing import refuse_incomplete_publish
 from translations.views.coverage import CoverageView
 from translations.views.submit import (
@@ -45,6 +46,11 @@ def register_admin_urls():
             name="update_translations",
         ),
         path("localize/translate/<int:translation_id>/pofile/upload/", upload_pofile, name="upload_pofile"),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            machine_translate,
+            name="machine_translate",
+        ),
     ]
     return [path("", include((urls, "translations"), namespace="translations"))]
 

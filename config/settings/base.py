@@ -205,7 +205,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # translator (it reverses words; useful to try the workflow without a network).
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        # wagtail-localize's DeepL translator, reporting API failures as a message (see the module).
+        "CLASS": "translations.machine_translation.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
 else:

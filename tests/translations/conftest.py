@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Revision
 from wagtail_localize.models import (
     OverridableSegment,
@@ -129,3 +130,11 @@ def db_state() -> dict:
                 tuple(sorted((k, str(v)) for k, v in row.items())) for row in model.objects.order_by("pk").values()
             ]
     return state
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Wagtail caches the site root paths; a test that renames a home page must not leak it to the next test."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -321,6 +321,7 @@ def test_every_guarded_url_name_exists():
         ("submit_snippet_translation", ["home", "partner", "1"], "translations:submit_snippet_translation"),
         ("update_translations", [1], "translations:update_translations"),
         ("upload_pofile", [1], "translations:upload_pofile"),
+        ("machine_translate", [1], "translations:machine_translate"),
     ],
 )
 def test_library_links_reach_the_projects_views(library_name, args, project_view):
