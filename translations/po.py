@@ -17,6 +17,7 @@ itself (none of them is handled in 1.14.5).
 
 import contextlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 
@@ -107,9 +108,12 @@ def parse_po(data: bytes, filename: str) -> polib.POFile:
             _("“%(file)s” is not a UTF-8 text file, so it is not a PO file. Nothing was imported.") % {"file": filename}
         ) from error
     except (OSError, ValueError) as error:
+        # polib says "Syntax error in po file <temporary path> (line N)": keep the line number only.
+        line = re.search(r"\(line (\d+)\)", str(error))
+        problem = _("syntax error on line %(line)s") % {"line": line.group(1)} if line else _("syntax error")
         raise POFileError(
             _("“%(file)s” is not a valid PO file (%(problem)s). Nothing was imported.")
-            % {"file": filename, "problem": error}
+            % {"file": filename, "problem": problem}
         ) from error
     finally:
         with contextlib.suppress(OSError):

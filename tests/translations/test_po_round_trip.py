@@ -105,7 +105,7 @@ def plain(fragment: str) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
-def test_po_round_trip(case, french_client, locales):
+def test_po_round_trip(case, french_client, locales, django_capture_on_commit_callbacks):
     source_page = english_page(case)
     if case.add_link_to:
         add_internal_link(source_page, case.add_link_to, link_target(source_page))
@@ -139,10 +139,12 @@ def test_po_round_trip(case, french_client, locales):
     assert notes == [f"Imported {len(filled)} translations from “fr.po”."]
 
     # 3. Publish from the translation editor.
-    response = french_client.post(edit_url, {"action": "publish"})
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit.
+        response = french_client.post(edit_url, {"action": "publish"})
     assert response.status_code == 302
     french = Page.objects.get(pk=french_before.pk).specific
     assert french.live and french.revisions.count() == revisions_before + 1
+    assert french.live_revision_id == french.latest_revision_id != french_before.live_revision_id
 
     # 4. The French page has exactly the uploaded strings ...
     uploaded_by_path = {}
