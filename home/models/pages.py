@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
+from home.models.i18n import OWN_LANGUAGE_CONTENT
 
 
 class HomePage(BasePage):
@@ -94,7 +95,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = self.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT).specific()
         return context
 
 
