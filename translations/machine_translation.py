@@ -14,7 +14,7 @@ import requests
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
@@ -24,10 +24,10 @@ from wagtail_localize.views import edit_translation
 
 # DeepL's documented HTTP statuses (https://developers.deepl.com/docs/best-practices/error-handling).
 DEEPL_PROBLEMS = {
-    403: _lazy("the DeepL API key is not valid"),
-    413: _lazy("the text is too long for one request"),
-    429: _lazy("too many requests; try again in a minute"),
-    456: _lazy("the DeepL quota of this month is used up"),
+    403: gettext_lazy("the DeepL API key is not valid"),
+    413: gettext_lazy("the text is too long for one request"),
+    429: gettext_lazy("too many requests; try again in a minute"),
+    456: gettext_lazy("the DeepL quota of this month is used up"),
 }
 
 
