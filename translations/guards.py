@@ -25,11 +25,12 @@ URL name in `RULES` disappears or a library view starts answering first.
 The full table (action, URL name, guard) is in docs/translation.md.
 """
 
+import json
 from collections.abc import Callable
 
 from django.apps import apps
 from django.contrib.admin.utils import unquote
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -113,6 +114,22 @@ def bulk_action_locales(request, kwargs) -> set[int] | None:
     return set(model._default_manager.filter(pk__in=_ids(ids)).values_list("locale_id", flat=True))
 
 
+def api_page_action_locales(request, kwargs) -> set[int] | None:
+    """Wagtail's admin API page actions: the page's language, a destination's, and the `locale` of
+    `copy_for_translation` (Wagtail checks the permission to edit the source page only)."""
+    try:
+        data = json.loads(request.body or b"{}") if request.content_type == "application/json" else request.POST
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict | QueryDict):
+        data = {}
+    page_ids = [kwargs["pk"], *_ids([data.get("destination_page_id", "")])]
+    locale_ids = set(Page.objects.filter(pk__in=page_ids).values_list("locale_id", flat=True))
+    if kwargs.get("action_name") == "copy_for_translation":
+        locale_ids |= set(Locale.objects.filter(language_code=data.get("locale")).values_list("pk", flat=True))
+    return locale_ids or None
+
+
 # wagtail-localize's admin URLs (admin/localize/...) and their rule. Views
 # that only read (the JS catalogue, the translations report, the snippet API
 # used by the editor's choosers) have none: see docs/translation.md.
@@ -167,6 +184,7 @@ PAGE_RULES |= {
     "wagtailadmin_pages:move_confirm": page_locales("page_to_move_id", "destination_id"),
     "wagtailadmin_pages:set_page_position": page_locales("page_to_move_id"),
     "wagtail_bulk_action": bulk_action_locales,
+    "wagtailadmin_api:pages:action": api_page_action_locales,
 }
 
 # The per-object views of each translatable snippet's viewset. Its edit view is
@@ -197,7 +215,11 @@ def rules() -> dict[str, Rule]:
     return _rules_cache
 
 
-JSON_VIEWS = {"wagtail_localize:edit_string_translation", "wagtail_localize:edit_override"}
+JSON_VIEWS = {
+    "wagtail_localize:edit_string_translation",
+    "wagtail_localize:edit_override",
+    "wagtailadmin_api:pages:action",
+}
 
 
 def forbidden(request, message: str, as_json: bool = False) -> HttpResponse:

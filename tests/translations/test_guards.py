@@ -156,6 +156,16 @@ def delete_snippet(client, world, lang):
     return client.post(reverse("wagtailsnippets_home_partner:delete", args=[partner.pk]))
 
 
+def api_copy_for_translation(client, world, lang):
+    # Wagtail's own admin API: copy the translator's French About page into `lang`.
+    page = world["about"].by_language["fr"]
+    return client.post(
+        reverse("wagtailadmin_api:pages:action", args=[page.pk, "copy_for_translation"]),
+        {"locale": lang, "copy_parents": True},
+        content_type="application/json",
+    )
+
+
 ACTIONS = {
     "submit a page for translation": submit_page,
     "submit a snippet for translation": submit_snippet,
@@ -180,9 +190,13 @@ ACTIONS = {
     "restart a page translation": restart("about"),
     "restart a snippet translation": restart("lllp"),
 }
-# Only the translators of every language of the source may sync it; the
-# French translator is refused even for French.
-SOURCE_ACTIONS = {"sync a page's translations": sync("about"), "sync a snippet's translations": sync("lllp")}
+# Refused to the French translator whatever the language: a sync touches the
+# source and every translation of it; the API copy targets Portuguese.
+SOURCE_ACTIONS = {
+    "sync a page's translations": sync("about"),
+    "sync a snippet's translations": sync("lllp"),
+    "copy a page into Portuguese through Wagtail's admin API": api_copy_for_translation,
+}
 
 
 @pytest.fixture
