@@ -55,12 +55,34 @@ class CoverageRow:
     state: str
     translated: int | None  # strings translated / total strings of the current source; None when unknown
     total: int | None
-    source_edit_url: str
-    target_edit_url: str | None  # the translation editor when wagtail-localize manages the translation
-    submit_url: str | None  # "Translate" into this language
-    sync_url: str | None  # "Sync" (update the translation source), for out-of-date rows
-    sync_locale_ids: frozenset[int]  # the languages a sync touches (the guard's rule)
-    depth: int = 0  # page depth, for indentation
+    source: "_Source"
+    target_edit_route: tuple[str, list] | None  # the translation editor when wagtail-localize manages it
+    translation_source_id: int | None
+    can_sync: bool  # out of date, and the user works in every language a sync touches (the guard's rule)
+
+    # URLs are reversed only for the rows of the page of results shown.
+    @property
+    def source_edit_url(self) -> str:
+        name, args = self.source.edit_route
+        return reverse(name, args=args)
+
+    @property
+    def target_edit_url(self) -> str | None:
+        return reverse(self.target_edit_route[0], args=self.target_edit_route[1]) if self.target_edit_route else None
+
+    @property
+    def submit_url(self) -> str | None:
+        """ "Translate" into this language, for rows not translated yet."""
+        if self.target_edit_route is not None:
+            return None
+        name, args = self.source.submit_route
+        return f"{reverse(name, args=args)}?select_locale={self.locale.language_code}"
+
+    @property
+    def sync_url(self) -> str | None:
+        if not self.can_sync:
+            return None
+        return reverse("wagtail_localize:update_translations", args=[self.translation_source_id])
 
     @property
     def percent(self) -> int | None:
@@ -82,9 +104,8 @@ class _Source:
     family: str
     type_name: str
     changed_at: datetime | None
-    edit_url: str
-    submit_url: str
-    depth: int = 0
+    edit_route: tuple[str, list]  # (URL name, args) of the admin's edit view
+    submit_route: tuple[str, list]  # (URL name, args) of "Translate"
 
 
 def families() -> list[tuple[str, str]]:
@@ -104,7 +125,7 @@ def _page_sources(default: Locale) -> list[_Source]:
     pages = (
         Page.objects.filter(locale=default, depth__gt=1, alias_of__isnull=True)
         .order_by("path")
-        .values("id", "title", "translation_key", "content_type_id", "last_published_at", "depth")
+        .values("id", "title", "translation_key", "content_type_id", "last_published_at")
     )
     for page in pages:
         content_type = ContentType.objects.get_for_id(page["content_type_id"])
@@ -116,9 +137,8 @@ def _page_sources(default: Locale) -> list[_Source]:
                 family=f"pages:{content_type.app_label}",
                 type_name=str(model._meta.verbose_name) if model else content_type.model,
                 changed_at=page["last_published_at"],
-                edit_url=reverse("wagtailadmin_pages:edit", args=[page["id"]]),
-                submit_url=reverse("wagtail_localize:submit_page_translation", args=[page["id"]]),
-                depth=page["depth"],
+                edit_route=("wagtailadmin_pages:edit", [page["id"]]),
+                submit_route=("wagtail_localize:submit_page_translation", [page["id"]]),
             )
         )
     return sources
@@ -148,17 +168,17 @@ def _snippet_sources(default: Locale) -> tuple[list[_Source], dict[tuple, dict]]
                     family=SNIPPETS_FAMILY,
                     type_name=str(model._meta.verbose_name),
                     changed_at=edits.get((content_type.pk, str(obj.pk))),
-                    edit_url=reverse(viewset.get_url_name("edit"), args=[quote(obj.pk)]),
-                    submit_url=reverse(
+                    edit_route=(viewset.get_url_name("edit"), [quote(obj.pk)]),
+                    submit_route=(
                         "wagtail_localize:submit_snippet_translation",
-                        args=[model._meta.app_label, model._meta.model_name, quote(obj.pk)],
+                        [model._meta.app_label, model._meta.model_name, quote(obj.pk)],
                     ),
                 )
             )
         for target in model._default_manager.exclude(locale=default).values("pk", "translation_key", "locale_id"):
             targets[(target["translation_key"], target["locale_id"])] = {
                 "live": True,
-                "edit_url": reverse(viewset.get_url_name("edit"), args=[quote(target["pk"])]),
+                "edit_route": (viewset.get_url_name("edit"), [quote(target["pk"])]),
             }
     return sources, targets
 
@@ -178,7 +198,7 @@ def coverage_rows(locales: list[Locale], user_locale_ids: frozenset[int] = froze
     page_targets = {
         (page["translation_key"], page["locale_id"]): {
             "live": page["live"],
-            "edit_url": reverse("wagtailadmin_pages:edit", args=[page["id"]]),
+            "edit_route": ("wagtailadmin_pages:edit", [page["id"]]),
         }
         for page in Page.objects.filter(
             locale_id__in=locale_ids,
@@ -269,16 +289,10 @@ def coverage_rows(locales: list[Locale], user_locale_ids: frozenset[int] = froze
                         state=state,
                         translated=done,
                         total=total,
-                        source_edit_url=source.edit_url,
-                        target_edit_url=target["edit_url"] if target else None,
-                        submit_url=f"{source.submit_url}?select_locale={locale.language_code}"
-                        if target is None
-                        else None,
-                        sync_url=reverse("wagtail_localize:update_translations", args=[source_id])
-                        if state == OUT_OF_DATE and sync_locales <= user_locale_ids
-                        else None,
-                        sync_locale_ids=sync_locales,
-                        depth=source.depth,
+                        source=source,
+                        target_edit_route=target["edit_route"] if target else None,
+                        translation_source_id=source_id,
+                        can_sync=state == OUT_OF_DATE and sync_locales <= user_locale_ids,
                     )
                 )
     return rows
