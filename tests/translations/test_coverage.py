@@ -29,7 +29,7 @@ def test_loaded_content_is_published_in_every_language(superuser_client):
     response = superuser_client.get(URL)
     assert response.status_code == 200
     summary = response.context["summary"]
-    assert [line["locale"].language_code for line in summary] == ["fr", "hr", "it", "pt"]
+    assert [line["locale"].language_code for line in summary] == ["fr", "pt", "it", "hr"]
     for line in summary:
         assert line["counts"][coverage.PUBLISHED] == line["total"] > 0
         assert line["counts"][coverage.NOT_TRANSLATED] == 0
@@ -106,3 +106,10 @@ def test_query_count_does_not_grow_with_the_number_of_pages(superuser_client, ho
     make_pages(home_pages["en"], 10, 90)
     with_100 = [count_queries(lambda q=q: superuser_client.get(URL, q))[1] for q in QUERIES]
     assert with_100 == with_10
+
+
+def test_the_dashboard_has_one_heading_and_a_translator_gets_no_link_to_the_english_source(french_client):
+    html = BeautifulSoup(french_client.get(URL).content, "html.parser")
+    assert [h1.get_text(strip=True) for h1 in html.find_all("h1")] == ["Translation coverage"]
+    first = html.select_one("tr.coverage-row td")
+    assert first.find("a") is None and first.get_text(strip=True) == "Keep in Pact"

@@ -1,6 +1,7 @@
 """The translation coverage dashboard (admin menu "Translation coverage")."""
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -44,7 +45,11 @@ class CoverageView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         mine = user_locale_ids(self.request.user)
         default = Locale.get_default()
-        locales = list(Locale.objects.filter(pk__in=mine).exclude(pk=default.pk).order_by("language_code"))
+        order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+        locales = sorted(
+            Locale.objects.filter(pk__in=mine).exclude(pk=default.pk),
+            key=lambda locale: order.get(locale.language_code, len(order)),
+        )
         form = CoverageFilterForm(self.request.GET or None, locales=locales)
         filters = form.cleaned_data if form.is_valid() else {}
         rows = coverage.coverage_rows(locales, mine)
@@ -70,6 +75,8 @@ class CoverageView(WagtailAdminTemplateMixin, TemplateView):
                 "row_count": paginator.count,
                 "query_string": query.urlencode(),
                 "next_url": self.request.get_full_path(),
+                # Translators do not edit the English source: its title is not a link for them.
+                "can_edit_source": default.pk in mine,
             }
         )
         return context
