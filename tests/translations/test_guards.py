@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import resolve, reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import translate_object
 
 from home.models import Partner
 from tests.factories import PartnerFactory, StandardPageFactory
@@ -340,3 +341,20 @@ def test_every_guarded_url_name_exists():
 )
 def test_library_links_reach_the_projects_views(library_name, args, project_view):
     assert resolve(reverse(f"wagtail_localize:{library_name}", args=args)).view_name == project_view
+
+
+def test_french_translator_cannot_convert_a_portuguese_alias_into_a_page(french_client, world, locales):
+    """Wagtail's own "convert alias" (the alias wagtail-localize makes for an untranslated parent)."""
+    child = StandardPageFactory(parent=world["new_page"], title="Child", slug="child")
+    translate_object(child, [locales["pt"], locales["fr"]])
+    for lang, expected in (("pt", 403), ("fr", 302)):
+        alias = world["new_page"].get_translation(locales[lang])
+        assert alias.alias_of_id == world["new_page"].pk
+        before = db_state()
+        response = french_client.post(reverse("wagtailadmin_pages:convert_alias", args=[alias.pk]))
+        assert response.status_code == expected, lang
+        if expected == 403:
+            assert db_state() == before
+        else:
+            alias.refresh_from_db()
+            assert alias.alias_of_id is None
