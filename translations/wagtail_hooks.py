@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
 from translations.languages import user_locale_ids
 from translations.machine_translation import machine_translate
 from translations.publishing import refuse_incomplete_publish
@@ -69,6 +70,10 @@ def register_coverage_menu_item():
         icon_name="wagtail-localize-language",
         order=290,
     )
+
+
+hooks.register("construct_page_listing_buttons", filter_page_listing_buttons)
+hooks.register("construct_snippet_listing_buttons", filter_snippet_listing_buttons)
 
 
 @hooks.register("before_edit_page")

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.test import Client
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Revision
 from wagtail_localize.models import (
     OverridableSegment,
@@ -39,8 +40,10 @@ def french_client(client, french_translator):
 
 
 @pytest.fixture
-def superuser_client(client, django_user_model):
+def superuser_client(db, django_user_model):
+    """A client of its own (not pytest-django's `client`), so a test can use it beside `french_client`."""
     user = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw")
+    client = Client()
     client.force_login(user)
     return client
 

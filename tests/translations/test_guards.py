@@ -358,3 +358,17 @@ def test_french_translator_cannot_convert_a_portuguese_alias_into_a_page(french_
         else:
             alias.refresh_from_db()
             assert alias.alias_of_id is None
+
+
+def test_listings_offer_translators_no_button_that_leads_to_a_403(french_client, superuser_client, world, locales):
+    submit_page(french_client, world, "fr")  # A French draft of the English-only page: pt, it, hr still missing.
+    french_draft = world["new_page"].get_translation(locales["fr"])
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[french_draft.pk])
+    explorer = reverse("wagtailadmin_explore", args=[french_draft.get_parent().pk])
+    assert translate_url in superuser_client.get(explorer).content.decode()
+    assert translate_url not in french_client.get(explorer).content.decode()
+
+    sync_url = reverse("wagtail_localize:update_translations", args=[world["lllp"].source.pk])
+    listing = reverse("wagtailsnippets_home_partner:list")
+    assert sync_url in superuser_client.get(listing).content.decode()
+    assert sync_url not in french_client.get(listing).content.decode()
