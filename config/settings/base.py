@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Confines translation actions to the user's languages (answers 403 before the view).
+    "translations.guards.LanguageGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -196,11 +198,17 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
+# wagtail-localize: a page submitted for translation starts as a draft in the
+# target language (the library's default publishes it at once, showing the
+# English text under the new language's address until someone translates it).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # wagtail-localize: DeepL when a key is configured, otherwise the dummy
 # translator (it reverses words; useful to try the workflow without a network).
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        # wagtail-localize's DeepL translator, reporting API failures as a message (see the module).
+        "CLASS": "translations.machine_translation.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
 else:

@@ -8,6 +8,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 from home.models import Partner
+from home.models.i18n import OWN_LANGUAGE_CONTENT
 
 register = template.Library()
 
@@ -66,7 +67,9 @@ def page_alternates(context, page=None) -> dict:
         if site is None:
             return {"available": [], "unavailable": []}
         page = site.root_page
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = (
+        page.get_translations(inclusive=True).live().public().filter(OWN_LANGUAGE_CONTENT).select_related("locale")
+    )
     by_code = {p.locale.language_code: p for p in translations}
     available, unavailable = [], []
     for code in LANGUAGE_ORDER:
@@ -97,7 +100,7 @@ def main_navigation(context) -> list[NavItem]:
         return []
     here = context.get("page")
     items = []
-    for child in home.get_children().live().public().in_menu():
+    for child in home.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT):
         current = ""
         if here is not None and getattr(here, "path", None):
             if here.pk == child.pk:
