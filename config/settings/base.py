@@ -186,7 +186,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Keep in Pact"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (search/backend.py): Wagtail's database backend; on PostgreSQL each page is
+# stemmed with its language's text-search configuration. PostgreSQL has no Croatian
+# configuration: Croatian uses Snowball's Serbian stemmer (same inflections, Latin
+# script; see README "Search"). Objects without a language (images, documents) use
+# "simple": lower-cased words, no stemming. SQLite: no stemming in any language.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "simple",
+        "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "pt": "portuguese", "it": "italian", "hr": "serbian"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "odt", "pdf", "ppt", "pptx", "txt", "vtt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
