@@ -1,7 +1,8 @@
 """URL configuration.
 
 Outside the language prefix: the Wagtail admin, document serving and Django's
-language-setting view. Inside it (`/en/`, `/fr/`, ...): every public page.
+language-setting view. Inside it (`/en/`, `/fr/`, ...): the search page and every
+public page.
 `/` is redirected to the visitor's preferred language by `home.middleware`.
 """
 
@@ -12,6 +13,8 @@ from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +33,8 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    # Before Wagtail's pages: a page with the slug "search" under a home page is hidden by it.
+    path("search/", search_views.search, name="search"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
