@@ -4,35 +4,17 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Locale, Site
 
 from home.templatetags.navigation_tags import Alternate, language_name_local, localized_home
-from search.backend import LocalizedPlainText
-from search.extracts import highlight_pages
-from search.families import PageFamily, families_by_content_type, page_families
+from search.families import PageFamily, page_families
 from search.query import MAX_QUERY_LENGTH, InvalidSearch, SearchQuery, parse_page_number, parse_query
-
-RESULTS_PER_PAGE = 10
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search result as the template shows it."""
-
-    page: Page
-    family: PageFamily
-    url: str
-    full_url: str
-    title: SafeString
-    extract: SafeString
+from search.results import RESULTS_PER_PAGE, find_pages
 
 
 @dataclass(frozen=True)
@@ -41,23 +23,6 @@ class FamilyFilter:
     count: int
     url: str
     is_current: bool
-
-
-class CountedResults:
-    """Search results whose total is already known, so the Paginator runs no second COUNT query."""
-
-    def __init__(self, results, count: int):
-        self.results = results
-        self._count = count
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, key):
-        return self.results[key]
 
 
 def search_url(query: str, family: PageFamily | None = None, page: int | None = None, language: str | None = None):
@@ -91,12 +56,6 @@ def language_alternates(request, query: str, family: PageFamily | None) -> dict:
         else:
             unavailable.append((code, language_name_local(code)))
     return {"available": available, "unavailable": unavailable}
-
-
-def text_search_config(language_code: str) -> str | None:
-    """The PostgreSQL text-search configuration the backend uses for `language_code` (None on other databases)."""
-    backend = get_search_backend()
-    return backend.config_for_language(language_code) if hasattr(backend, "config_for_language") else None
 
 
 def search(request):
@@ -148,38 +107,8 @@ def search(request):
         # Nothing to look for (empty, whitespace, or only punctuation): say so, query nothing.
         return render(request, "search/search.html", context)
 
-    pages = Page.objects.live().public().descendant_of(home, inclusive=True).filter(locale=locale)
-    search_query = LocalizedPlainText(query.search_string, language=locale.language_code)
-    by_content_type = families_by_content_type()
-    # One query for the count of every family; the totals come from it too.
-    counts = {
-        by_content_type[content_type_id]: count
-        for content_type_id, count in pages.search(search_query).facet("content_type_id").items()
-        if content_type_id in by_content_type
-    }
-    total = sum(counts.values())
-    if family is not None:
-        pages = pages.filter(content_type=family.content_type)
-    matching = counts.get(family, 0) if family is not None else total
-
-    paginator = Paginator(CountedResults(pages.search(search_query), matching), RESULTS_PER_PAGE)
-    past_the_end = page_number > paginator.num_pages
-    results_page = paginator.page(paginator.num_pages if past_the_end else page_number)
-    found = list(results_page.object_list)
-    highlighted = highlight_pages(found, query.terms, config=text_search_config(locale.language_code))
-    hits = [
-        Hit(
-            page=page,
-            family=by_content_type[page.content_type_id],
-            url=page.get_url(request),
-            full_url=page.get_full_url(request),
-            title=highlighted[page.pk].title,
-            extract=highlighted[page.pk].extract,
-        )
-        for page in found
-        if page.content_type_id in by_content_type
-    ]
-
+    results = find_pages(request, home, locale, query, family, page_number, per_page=RESULTS_PER_PAGE)
+    total, counts, results_page = results.total, results.counts, results.page
     filters = [FamilyFilter(None, total, search_url(query.text), family is None)] + [
         FamilyFilter(item, counts[item], search_url(query.text, item), item == family)
         for item in sorted(counts, key=lambda item: item.plural_label.casefold())
@@ -189,16 +118,18 @@ def search(request):
 
     context.update(
         {
-            "hits": hits,
+            "hits": results.hits,
             "total": total,
-            "matching": matching,
+            "matching": results.matching,
             "filters": filters,
             "results_page": results_page,
-            "past_the_end": past_the_end,
+            "past_the_end": results.past_the_end,
             "requested_page": page_number,
             "page_links": [
                 (number, search_url(query.text, family, number) if isinstance(number, int) else None)
-                for number in paginator.get_elided_page_range(results_page.number, on_each_side=2, on_ends=1)
+                for number in results_page.paginator.get_elided_page_range(
+                    results_page.number, on_each_side=2, on_ends=1
+                )
             ],
             "previous_url": search_url(query.text, family, results_page.previous_page_number())
             if results_page.has_previous()
