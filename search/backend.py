@@ -52,8 +52,11 @@ def config_for_language(language_code: str | None, language_configs: dict[str, s
     return language_configs.get(code) or language_configs.get(code.split("-")[0]) or default
 
 
-def SearchBackend(params):  # noqa: N802 (modelsearch looks a backend module's `SearchBackend` up by this name)
-    """The backend for the default database: per-language PostgreSQL, else modelsearch's backend for it."""
+def SearchBackend(params):
+    """The backend for the default database: per-language PostgreSQL, else modelsearch's backend for it.
+
+    A function named like a class because modelsearch looks up `<module>.SearchBackend`.
+    """
     if connection.vendor == "postgresql":
         from search.postgres import MultilingualPostgresSearchBackend
 

@@ -120,13 +120,11 @@ def pages_showing(snippet: models.Model) -> list[int]:
     """Ids of the pages that refer to `snippet` or to any of its translations (Wagtail's reference index)."""
     model = type(snippet)
     if isinstance(snippet, TranslatableMixin):
-        ids = list(model._default_manager.filter(translation_key=snippet.translation_key).values_list("pk", flat=True))
+        snippets = model._default_manager.filter(translation_key=snippet.translation_key)
     else:
-        ids = [snippet.pk]
-    references = ReferenceIndex.objects.filter(
-        to_content_type=ReferenceIndex._get_base_content_type(snippet),
-        to_object_id__in=[str(pk) for pk in ids],
-        base_content_type=ContentType.objects.get_for_model(Page),
+        snippets = [snippet]
+    references = ReferenceIndex.get_references_to_in_bulk(snippets).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
     )
     return sorted({int(object_id) for object_id in references.values_list("object_id", flat=True)})
 
