@@ -53,5 +53,8 @@ format: $(VENV)/.dev ## Fix what ruff can fix and format the code
 messages: $(VENV)/.dev ## Update the UI strings' .po files of every language
 	$(MANAGE) makemessages $(addprefix -l ,$(LANGS)) --ignore=.venv --ignore=static --ignore=media --ignore=tests --no-obsolete
 
+bench: $(VENV)/.dev compile-messages ## Search benchmark on PostgreSQL: 5,000 pages per language (BENCH_DATABASE_URL, BENCH_ARGS)
+	$(BIN)/python bench/search_bench.py $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static
