@@ -2,7 +2,8 @@
 
 Outside the language prefix: the Wagtail admin, document serving, Django's
 language-setting view, and the sitemap and robots.txt (one file for every
-language, see translations.sitemap). Inside it (`/en/`, `/fr/`, ...): every public page.
+language, see translations.sitemap). Inside it (`/en/`, `/fr/`, ...): the search
+page and every public page.
 `/` is redirected to the visitor's preferred language by `home.middleware`.
 """
 
@@ -15,6 +16,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
 from translations.sitemap import MultilingualSitemap
 from translations.views.robots import robots_txt
 
@@ -37,6 +39,8 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    # Before Wagtail's pages: a page with the slug "search" under a home page is hidden by it.
+    path("search/", search_views.search, name="search"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -189,7 +189,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Keep in Pact"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (search/backend.py): Wagtail's database backend; on PostgreSQL each page is
+# stemmed with its language's text-search configuration. PostgreSQL has no Croatian
+# configuration: Croatian uses Snowball's Serbian stemmer (same inflections, Latin
+# script; see README "Search"). Objects without a language (images, documents) use
+# "simple": lower-cased words, no stemming. SQLite: no stemming in any language.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "simple",
+        "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "pt": "portuguese", "it": "italian", "hr": "serbian"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odp", "odt", "pdf", "ppt", "pptx", "txt", "vtt", "webm", "xlsx", "zip"]
 # Slide decks and event recordings are large; the upload form states the limit.
 # A reverse proxy in front must accept request bodies this large too.
