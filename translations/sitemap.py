@@ -47,10 +47,16 @@ class MultilingualSitemap(Sitemap):
                 versions.setdefault(item.translation_key, {})[codes[item.locale_id]] = url
         urls, last_mods = [], set()
         for item in pages:
-            alternates = _alternates(versions.get(item.translation_key, {}))
+            page_versions = versions.get(item.translation_key, {})
+            page_url = item.get_full_url(self.request)
             for url_info in item.get_sitemap_urls(self.request):
-                if url_info.get("location") == item.get_full_url(self.request):
-                    url_info = {**url_info, "alternates": alternates}
+                location = url_info.get("location") or ""
+                if location.startswith(page_url):
+                    # The page itself, or one of its routes (RoutablePageMixin, e.g. a
+                    # competence at <framework>/3/): routes keep their path in every language.
+                    suffix = location[len(page_url) :]
+                    routed = {code: url + suffix for code, url in page_versions.items()}
+                    url_info = {**url_info, "alternates": _alternates(routed)}
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
