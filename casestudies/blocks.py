@@ -79,7 +79,7 @@ class InvolvedPartnerBlock(blocks.StructBlock):
     """One organisation of the partnership: its name and role are translated, its type is synchronised."""
 
     name = blocks.CharBlock(label=_("Organisation"), max_length=255)
-    partner_type = blocks.ChoiceBlock(label=_("Type"), choices=PartnerType.choices)
+    partner_type = blocks.ChoiceBlock(label=_("Type"), choices=PartnerType.choices, search_index=False)
     role = blocks.TextBlock(
         label=_("Role in the partnership"),
         required=False,

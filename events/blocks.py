@@ -264,7 +264,7 @@ def people_block_types(label):
 class CaptionsBlock(blocks.StructBlock):
     """A WebVTT caption track of the recording in one language."""
 
-    language = blocks.ChoiceBlock(label=_("Language"), choices=settings.LANGUAGES)
+    language = blocks.ChoiceBlock(label=_("Language"), choices=settings.LANGUAGES, search_index=False)
     file = DocumentChooserBlock(label=_("WebVTT file"), help_text=_("A .vtt caption file in that language."))
 
     def clean(self, value):

@@ -61,6 +61,7 @@ class CalloutBlock(blocks.StructBlock):
     """A tip, point of attention or good practice set apart from the chapter's text."""
 
     kind = blocks.ChoiceBlock(
+        search_index=False,  # the label is interface text, not the page's words
         label=_("Kind"),
         choices=CalloutKind.choices,
         default=CalloutKind.TIP,
@@ -221,6 +222,7 @@ class ModuleBlock(blocks.StructBlock):
         help_text=_("What learners can do after the module, one per line."),
     )
     material_formats = blocks.MultipleChoiceBlock(
+        search_index=False,
         label=_("Formats of the materials"),
         choices=MaterialFormat.choices,
         required=False,
