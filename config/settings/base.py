@@ -187,9 +187,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Keep in Pact"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "odt", "pdf", "ppt", "pptx", "txt", "vtt", "xlsx", "zip"]
+# Audio and video (the tours' media hotspots) are documents too, played by <audio>/<video>.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv", "docx", "m4a", "mp3", "mp4", "odp", "odt", "oga", "ogg", "pdf", "ppt", "pptx", "txt", "vtt", "wav",
+    "webm", "xlsx", "zip",
+]  # fmt: skip
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+# Refuse truncated or corrupt image files at upload (Wagtail only reads their header).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "tours.image_forms.CompleteImageForm"
+# Tours: the largest panorama accepted, in pixels (8192 × 4096, the widest rendition served).
+TOURS_PANORAMA_MAX_PIXELS = 8192 * 4096
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
