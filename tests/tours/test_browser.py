@@ -147,3 +147,27 @@ def test_without_javascript_the_scene_shows_its_panorama_and_hotspot_list(live_s
     links.first.click()
     assert page.url.endswith(TOUR_URL + "workshop-room/")
     assert page.locator("[data-scene]:not([hidden]) h2").text_content() == "Workshop room"
+
+
+def test_in_the_preview_a_click_on_the_panorama_gives_its_yaw_and_pitch(live_site, new_page, django_user_model):
+    from django.test import Client
+
+    editor = django_user_model.objects.create_superuser("placer", "placer@example.com", "pw")
+    client = Client()
+    client.force_login(editor)
+    scene = TourScenePage.objects.get(pk=int(scene_key("reception")[1:]))
+    page = new_page(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_site}])
+    page.goto(f"{live_site}/admin/pages/{scene.pk}/view_draft/")
+    wait_for_viewer(page, f"s{scene.pk}")
+    page.locator("#tour-panorama").evaluate("element => element.scrollIntoView({block: 'center'})")
+    box = page.locator("#tour-panorama").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the middle of the view
+    yaw = float(page.locator("[data-editor-yaw]").input_value())
+    pitch = float(page.locator("[data-editor-pitch]").input_value())
+    assert abs(yaw - scene.initial_yaw) < 2 and abs(pitch - scene.initial_pitch) < 2, (yaw, pitch)
+    page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] / 2)  # to the right: yaw grows
+    assert float(page.locator("[data-editor-yaw]").input_value()) > yaw + 10
+    page.get_by_role("button", name="Use the centre of the view").click()
+    assert float(page.locator("[data-editor-hfov]").input_value()) == scene.field_of_view
+    assert page.locator(".tour-editor__pin").count() == 1
