@@ -1,6 +1,7 @@
 """Bad input on tours: a clear error on the field, never a 500, nothing half-saved."""
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.urls import reverse
@@ -97,9 +98,13 @@ def test_a_panorama_whose_file_is_truncated_is_refused_on_the_scene(admin_client
     scene = scenes_of(tour)[0]
     data = jpeg_bytes(2048, 1024)
     truncated = make_image(2048, 1024, title="Truncated", damaged_to=data[: len(data) // 3])
+    cache.clear()  # no thumbnail of an earlier image with the same id (SQLite reuses ids)
     response = post_scene(admin_client, scene, panorama=truncated.pk)
     assert response.status_code == 200
     assert any("truncated or corrupt" in error for error in field_errors(response, "panorama"))
+    assert "truncated or corrupt" in response.content.decode()
+    scene.refresh_from_db()
+    assert scene.panorama_id != truncated.pk
 
 
 def test_uploading_a_truncated_image_is_a_form_error_and_saves_nothing(admin_client):

@@ -36,11 +36,23 @@ def parent_path(page: Page) -> str:
 
 
 class TourAdminPageForm(WagtailAdminPageForm):
-    """Gives the model's `clean()` the parent of a page being created (it has no tree position yet)."""
+    """Gives the model's `clean()` the parent of a page being created (it has no tree position yet).
+
+    When the chosen panorama's file cannot be decoded, the re-displayed form
+    leaves the chooser empty: Wagtail's image chooser would draw a thumbnail
+    of it and fail with a server error instead of showing the form error.
+    """
 
     def clean(self):
         self.instance._parent_for_validation = self.parent_page
         return super().clean()
+
+    def _post_clean(self):
+        super()._post_clean()
+        if getattr(self.instance, "_panorama_undecodable", False) and self.is_bound:
+            data = self.data.copy()
+            data[self.add_prefix("panorama")] = ""
+            self.data = data
 
 
 class CoordinateInput(forms.NumberInput):

@@ -22,7 +22,7 @@ from tours.models.common import (
     parent_path,
 )
 from tours.panels import BrokenSceneLinksPanel
-from tours.panoramas import image_errors
+from tours.panoramas import image_errors, shape_errors
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol"]
 
@@ -139,6 +139,8 @@ class TourScenePage(BasePage):
             problems = image_errors(self.panorama)
             if problems:
                 errors["panorama"] = problems
+                # Read by TourAdminPageForm: a file that cannot be decoded cannot be shown either.
+                self._panorama_undecodable = not shape_errors(self.panorama.width, self.panorama.height)
         hotspot_errors = self.scene_link_errors()
         if hotspot_errors is not None:
             errors["hotspots"] = hotspot_errors
