@@ -53,5 +53,11 @@ format: $(VENV)/.dev ## Fix what ruff can fix and format the code
 messages: $(VENV)/.dev ## Update the UI strings' .po files of every language
 	$(MANAGE) makemessages $(addprefix -l ,$(LANGS)) --ignore=.venv --ignore=static --ignore=media --ignore=tests --no-obsolete
 
+bench: $(VENV)/.dev compile-messages ## All benchmarks: translation coverage (500 pages × 5 languages) and search (PostgreSQL)
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_content >/dev/null
+	ALLOWED_HOSTS=localhost $(MANAGE) bench_translation_coverage
+	$(BIN)/python bench/search_bench.py $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

@@ -1,7 +1,9 @@
 """URL configuration.
 
-Outside the language prefix: the Wagtail admin, document serving and Django's
-language-setting view. Inside it (`/en/`, `/fr/`, ...): every public page.
+Outside the language prefix: the Wagtail admin, document serving, Django's
+language-setting view, and the sitemap and robots.txt (one file for every
+language, see translations.sitemap). Inside it (`/en/`, `/fr/`, ...): the search
+page and every public page.
 `/` is redirected to the visitor's preferred language by `home.middleware`.
 """
 
@@ -11,12 +13,19 @@ from django.urls import include, path, re_path
 from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from search import views as search_views
+from translations.sitemap import MultilingualSitemap
+from translations.views.robots import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -30,6 +39,8 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    # Before Wagtail's pages: a page with the slug "search" under a home page is hidden by it.
+    path("search/", search_views.search, name="search"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

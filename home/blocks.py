@@ -18,6 +18,8 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Level"),
         choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
         default="h2",
+        # Not page text: indexing the label would make "section" match every page with a heading.
+        search_index=False,
     )
 
     class Meta:

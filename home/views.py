@@ -7,6 +7,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Page, Site
 
 from home.middleware import ENABLED_LANGUAGES, unsupported_language_prefix
+from home.models.i18n import OWN_LANGUAGE_CONTENT
 
 
 def pages_at_same_path(request) -> list[Page]:
@@ -24,7 +25,8 @@ def pages_at_same_path(request) -> list[Page]:
     roots = site.root_page.get_translations(inclusive=True).live()
     suffix = "".join(f"{part}/" for part in parts)
     url_paths = [root.url_path + suffix for root in roots]
-    return list(Page.objects.live().public().filter(url_path__in=url_paths).select_related("locale"))
+    pages = Page.objects.live().public().filter(OWN_LANGUAGE_CONTENT, url_path__in=url_paths)
+    return list(pages.select_related("locale"))
 
 
 @requires_csrf_token

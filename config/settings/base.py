@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tours",
     "events",
     "search",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Confines translation actions to the user's languages (answers 403 before the view).
+    "translations.guards.LanguageGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -186,13 +189,26 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Keep in Pact"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Audio and video (the tours' media hotspots) are documents too, played by <audio>/<video>.
+# Search (search/backend.py): Wagtail's database backend; on PostgreSQL each page is
+# stemmed with its language's text-search configuration. PostgreSQL has no Croatian
+# configuration: Croatian uses Snowball's Serbian stemmer (same inflections, Latin
+# script; see README "Search"). Objects without a language (images, documents) use
+# "simple": lower-cased words, no stemming. SQLite: no stemming in any language.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "simple",
+        "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "pt": "portuguese", "it": "italian", "hr": "serbian"},
+    }
+}
+# Audio and video (event recordings, the tours' media hotspots) are documents too.
 WAGTAILDOCS_EXTENSIONS = [
     "csv", "docx", "m4a", "mp3", "mp4", "odp", "odt", "oga", "ogg", "pdf", "ppt", "pptx", "txt", "vtt", "wav",
     "webm", "xlsx", "zip",
 ]  # fmt: skip
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Slide decks and event recordings are large; the upload form states the limit.
+# A reverse proxy in front must accept request bodies this large too.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 # Refuse truncated or corrupt image files at upload (Wagtail only reads their header).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "tours.image_forms.CompleteImageForm"
@@ -201,11 +217,17 @@ TOURS_PANORAMA_MAX_PIXELS = 8192 * 4096
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
+# wagtail-localize: a page submitted for translation starts as a draft in the
+# target language (the library's default publishes it at once, showing the
+# English text under the new language's address until someone translates it).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # wagtail-localize: DeepL when a key is configured, otherwise the dummy
 # translator (it reverses words; useful to try the workflow without a network).
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        # wagtail-localize's DeepL translator, reporting API failures as a message (see the module).
+        "CLASS": "translations.machine_translation.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
 else:

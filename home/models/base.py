@@ -47,7 +47,11 @@ class SampleContentMixin(models.Model):
 class BasePage(ListingMixin, SampleContentMixin, Page):
     """Abstract base of every page type: Wagtail's Page plus listing fields and the sample-content flag."""
 
-    search_fields = Page.search_fields + [index.SearchField("listing_summary")]
+    search_fields = Page.search_fields + [
+        index.SearchField("listing_summary"),
+        # Names of the speakers, partners, competences... the page shows (search/indexing.py).
+        index.SearchField("search_snippet_names"),
+    ]
     promote_panels = Page.promote_panels + ListingMixin.promote_panels
     settings_panels = Page.settings_panels + SampleContentMixin.settings_panels
 
@@ -57,6 +61,12 @@ class BasePage(ListingMixin, SampleContentMixin, Page):
 
     class Meta:
         abstract = True
+
+    def search_snippet_names(self) -> str:
+        """The names of the snippets this page shows, in its language, for the search index."""
+        from search.indexing import snippet_names  # imported when indexing: home loads before search
+
+        return snippet_names(self)
 
     @property
     def meta_description(self) -> str:

@@ -3,6 +3,13 @@
 from django.db import models
 from wagtail.models import Locale
 
+# Pages whose content is in their own language. wagtail-localize creates an
+# alias of the English page when it translates a child before its parent
+# (`copy_parents`); such an alias shows English content under a French
+# address, so it is served as a 404 (translations.wagtail_hooks) and left out
+# of menus, language switchers, 404 suggestions and the sitemap.
+OWN_LANGUAGE_CONTENT = models.Q(alias_of__isnull=True) | models.Q(alias_of__locale=models.F("locale"))
+
 
 class LocalizedQuerySet(models.QuerySet):
     """QuerySet for `TranslatableMixin` models (snippets)."""

@@ -1,5 +1,6 @@
 """HomePage (the root of each language's tree) and StandardPage."""
 
+from django.apps import apps
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
+from home.models.i18n import OWN_LANGUAGE_CONTENT
 
 
 class HomePage(BasePage):
@@ -94,7 +96,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = self.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT).specific()
+        # The next event, else the latest past one (events app); at most two queries.
+        context["latest_event"] = apps.get_model("events", "EventPage").objects.featured(self.locale)
         return context
 
 

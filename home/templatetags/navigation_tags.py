@@ -8,6 +8,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 from home.models import Partner
+from home.models.i18n import OWN_LANGUAGE_CONTENT
 
 register = template.Library()
 
@@ -52,23 +53,30 @@ def page_alternates(context, page=None) -> dict:
 
     Returns {"available": [Alternate, ...] in settings.LANGUAGES order, live and
     public pages only, "unavailable": [(code, name_local), ...]}. Two SQL queries.
+    A routable page's sub-page sets `alternate_subpath` in its context (e.g.
+    "3/"): the alternates then point to that sub-page in each language.
     """
     request = context.get("request")
     if request is None:
         return {"available": [], "unavailable": []}
     current = Locale.get_active().language_code
+    subpath = context.get("alternate_subpath") or ""
     if page is None or not getattr(page, "pk", None):
+        subpath = ""
         site = Site.find_for_request(request)
         if site is None:
             return {"available": [], "unavailable": []}
         page = site.root_page
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = (
+        page.get_translations(inclusive=True).live().public().filter(OWN_LANGUAGE_CONTENT).select_related("locale")
+    )
     by_code = {p.locale.language_code: p for p in translations}
     available, unavailable = [], []
     for code in LANGUAGE_ORDER:
         if code in by_code:
             url = by_code[code].get_full_url(request)
             if url:
+                url += subpath
                 available.append(Alternate(code, language_name_local(code), url, code == current))
                 continue
         unavailable.append((code, language_name_local(code)))
@@ -92,7 +100,7 @@ def main_navigation(context) -> list[NavItem]:
         return []
     here = context.get("page")
     items = []
-    for child in home.get_children().live().public().in_menu():
+    for child in home.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT):
         current = ""
         if here is not None and getattr(here, "path", None):
             if here.pk == child.pk:

@@ -107,6 +107,13 @@ def test_a_panorama_whose_file_is_truncated_is_refused_on_the_scene(admin_client
     assert scene.panorama_id != truncated.pk
 
 
+def root_collection() -> dict:
+    """The collection field's data (shown once other apps create collections)."""
+    from wagtail.models import Collection
+
+    return {"collection": Collection.get_first_root_node().pk}
+
+
 def test_uploading_a_truncated_image_is_a_form_error_and_saves_nothing(admin_client):
     Image = get_image_model()
     before = Image.objects.count()
@@ -114,7 +121,7 @@ def test_uploading_a_truncated_image_is_a_form_error_and_saves_nothing(admin_cli
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("broken.jpg", data[: len(data) // 2], content_type="image/jpeg")
-    response = admin_client.post(reverse("wagtailimages:add"), {"title": "Broken", "file": upload})
+    response = admin_client.post(reverse("wagtailimages:add"), {"title": "Broken", "file": upload, **root_collection()})
     assert response.status_code == 200
     assert "truncated or corrupt" in response.content.decode()
     assert Image.objects.count() == before
@@ -126,7 +133,7 @@ def test_uploading_a_corrupt_file_is_a_form_error_and_saves_nothing(admin_client
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("noise.jpg", b"\xff\xd8\xff\xe0" + b"not an image" * 100, content_type="image/jpeg")
-    response = admin_client.post(reverse("wagtailimages:add"), {"title": "Noise", "file": upload})
+    response = admin_client.post(reverse("wagtailimages:add"), {"title": "Noise", "file": upload, **root_collection()})
     assert response.status_code == 200
     assert Image.objects.count() == before
 
@@ -135,7 +142,7 @@ def test_a_whole_image_uploads(admin_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("fine.jpg", jpeg_bytes(2048, 1024), content_type="image/jpeg")
-    response = admin_client.post(reverse("wagtailimages:add"), {"title": "Fine", "file": upload})
+    response = admin_client.post(reverse("wagtailimages:add"), {"title": "Fine", "file": upload, **root_collection()})
     assert response.status_code == 302
     assert get_image_model().objects.filter(title="Fine").exists()
 

@@ -1,0 +1,64 @@
+"""The search backend: Wagtail's database backend, stemming each page in its own language on PostgreSQL.
+
+Wagtail 8's database backend (the `modelsearch` package) gives the PostgreSQL
+backend one text-search configuration, `SEARCH_CONFIG`, for indexing and
+querying every object. This site publishes five languages, so this module
+extends it: an object that has a `locale` (pages, translatable snippets) is
+indexed with its language's configuration, and a query is parsed with the
+configuration of the language it is made in. Indexing and querying a
+language with the same configuration is what makes "partenariats" find
+"partenariat" and "parcerias" find "parceria".
+
+Settings (`WAGTAILSEARCH_BACKENDS["default"]`):
+
+- `BACKEND`: "search.backend".
+- `LANGUAGE_CONFIGS`: {language code: PostgreSQL text-search configuration},
+  e.g. {"fr": "french"}. "pt-br" falls back to "pt".
+- `SEARCH_CONFIG`: the configuration for objects without a language (images,
+  documents) and for languages missing from LANGUAGE_CONFIGS; "simple"
+  (lower-casing, no stemming) is the neutral choice.
+
+On SQLite (and MySQL), `SearchBackend` returns modelsearch's own backend for
+that database unchanged: search works, without stemming (SQLite's FTS5
+`unicode61` tokenizer folds case and accents but does not stem).
+
+Why not one backend per language (one `WAGTAILSEARCH_BACKENDS` entry each)?
+Every database backend writes to the same index table, one row per object, so
+each backend would overwrite the others' rows and the last one would win.
+"""
+
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.query import PlainText
+
+
+class LocalizedPlainText(PlainText):
+    """A plain-text query made in a known language (an ISO 639-1 code such as "fr").
+
+    The PostgreSQL backend parses it with that language's configuration; other
+    backends treat it as a plain `PlainText`.
+    """
+
+    def __init__(self, query_string: str, language: str, operator: str = "and", boost: float = 1.0):
+        super().__init__(query_string, operator=operator, boost=boost)
+        self.language = language
+
+
+def config_for_language(language_code: str | None, language_configs: dict[str, str], default: str) -> str:
+    """The text-search configuration for `language_code` ("fr", "pt-br"); `default` when none is set."""
+    if not language_code:
+        return default
+    code = language_code.lower()
+    return language_configs.get(code) or language_configs.get(code.split("-")[0]) or default
+
+
+def SearchBackend(params):
+    """The backend for the default database: per-language PostgreSQL, else modelsearch's backend for it.
+
+    A function named like a class because modelsearch looks up `<module>.SearchBackend`.
+    """
+    if connection.vendor == "postgresql":
+        from search.postgres import MultilingualPostgresSearchBackend
+
+        return MultilingualPostgresSearchBackend(params)
+    return DatabaseSearchBackend(params)

@@ -1,0 +1,57 @@
+"""Builders for the events tests: documents, event pages, agenda blocks."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from events.models import EventPage
+
+YOUTUBE_URL = "https://www.youtube.com/watch?v=kipRecording1"
+
+
+def make_document(title: str, filename: str, content: bytes = b"slides") -> object:
+    """A Wagtail document with a real (small) file."""
+    document = get_document_model()(title=title)
+    document.file.save(filename, ContentFile(content), save=False)
+    document.file_size = len(content)
+    document.save()
+    return document
+
+
+def make_event(parent, **fields) -> EventPage:
+    """A published EventPage under `parent`; agenda and people as raw StreamField data."""
+    defaults = {
+        "title": "Guidance partnerships day",
+        "start_date": datetime.date(2030, 5, 14),
+        "start_time": datetime.time(9, 30),
+        "end_time": datetime.time(17, 0),
+        "time_zone": "Europe/Brussels",
+        "attendance_mode": "in_person",
+        "venue_name": "Cité des métiers",
+        "venue_address": "Avenue de l'Astronomie 14, 1210 Brussels",
+    }
+    defaults.update(fields)
+    page = EventPage(**defaults)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def session(title, **value) -> dict:
+    """Raw data of an agenda session block."""
+    data = {
+        "title": title,
+        "date": None,
+        "start_time": None,
+        "end_time": None,
+        "description": "",
+        "speakers": [],
+        "partner": None,
+        "competences": [],
+        "slides": None,
+        "recording_offset": None,
+    }
+    data.update(value)
+    return {"type": "session", "value": data}

@@ -1,0 +1,88 @@
+"""Translations of events through wagtail-localize: synchronised times, a French slide deck."""
+
+import datetime
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail_localize.fields import get_translatable_fields
+from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
+
+from events.models import EventPage
+from tests.events.helpers import make_document, make_event, session
+
+pytestmark = pytest.mark.django_db
+
+
+def test_times_zone_and_format_are_synchronised_and_cannot_be_overridden():
+    fields = {field.field_name: field for field in get_translatable_fields(EventPage)}
+    for name in ["start_date", "start_time", "end_date", "end_time", "time_zone", "start", "end", "attendance_mode"]:
+        assert fields[name].is_synchronized(EventPage()) and not fields[name].is_overridable(EventPage()), name
+    for name in ["online_link", "recording_url", "recording_file"]:
+        assert fields[name].is_overridable(EventPage()), name
+    for name in ["title", "time_note", "venue_name", "introduction", "agenda"]:
+        assert fields[name].is_translated(EventPage()), name
+
+
+def test_the_seed_events_translations_share_its_times(locales):
+    english = EventPage.objects.get(locale=locales["en"])
+    for code in ["fr", "pt", "it", "hr"]:
+        page = EventPage.objects.get(locale=locales[code])
+        assert (page.start_date, page.start_time, page.time_zone) == (english.start_date, None, "Europe/Brussels")
+        assert (page.start, page.end) == (english.start, english.end)
+        assert page.time_note and page.time_note != english.time_note
+
+
+def translate(page, locale, on_commit) -> Translation:
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(source=source, target_locale=locale)
+    with on_commit(execute=True):  # wagtail-localize publishes when the transaction commits
+        translation.save_target(publish=True)
+    return translation
+
+
+def test_french_translation_gets_its_own_deck_and_keeps_the_times(
+    admin_client, client, event_index, locales, django_capture_on_commit_callbacks
+):
+    english_deck = make_document("Competence framework", "framework-en.pptx", b"e" * 2048)
+    french_deck = make_document("Référentiel de compétences", "referentiel-fr.pptx", b"f" * 4096)
+    page = make_event(
+        event_index,
+        time_zone="Europe/Lisbon",
+        agenda=[session("The competence framework", start_time="10:00", end_time="10:30", slides=english_deck.pk)],
+    )
+    translation = translate(page, locales["fr"], django_capture_on_commit_callbacks)
+    french = EventPage.objects.get(translation_key=page.translation_key, locale=locales["fr"])
+    assert (french.start, french.end, french.time_zone) == (page.start, page.end, "Europe/Lisbon")
+    assert french.presentations[0].document == english_deck
+
+    # The translator replaces the deck in wagtail-localize's editor (its override API).
+    segment = OverridableSegment.objects.get(source=translation.source, context__path__endswith=".slides")
+    response = admin_client.put(
+        reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
+        data=urlencode({"value": french_deck.pk}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 201)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+
+    french = EventPage.objects.get(pk=french.pk)
+    assert french.presentations[0].document == french_deck
+    assert EventPage.objects.get(pk=page.pk).presentations[0].document == english_deck
+    deck = BeautifulSoup(client.get(french.url).content, "html.parser").select_one("#presentations .deck")
+    assert deck.find("a")["href"] == french_deck.url
+    assert "(PPTX, 4,0\xa0Kio)" in deck.get_text()  # size in French units
+
+    # The organiser moves the start half an hour earlier: the translation follows, and keeps its deck.
+    page = EventPage.objects.get(pk=page.pk)
+    page.start_time = datetime.time(9, 0)
+    page.save_revision().publish()
+    translation.source.update_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    french = EventPage.objects.get(pk=french.pk)
+    assert french.start == datetime.datetime(2030, 5, 14, 8, 0, tzinfo=datetime.UTC)  # 09:00 WEST
+    assert french.start == EventPage.objects.get(pk=page.pk).start
+    assert french.presentations[0].document == french_deck

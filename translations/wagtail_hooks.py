@@ -1,0 +1,99 @@
+"""Wagtail hooks of the translation workflow.
+
+Registered before wagtail-localize's (the translations app comes first in
+INSTALLED_APPS), so the project's versions of five of its admin URLs (same
+paths, see translations.views) resolve first, and the publishing check runs
+before wagtail-localize's translation editor handles a POST.
+"""
+
+from django.http import Http404
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+
+from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
+from translations.languages import user_locale_ids
+from translations.machine_translation import machine_translate
+from translations.publishing import refuse_incomplete_publish
+from translations.views.coverage import CoverageView
+from translations.views.submit import (
+    ConfinedSubmitPageTranslationView,
+    ConfinedSubmitSnippetTranslationView,
+    SyncWithoutPublishingView,
+)
+from translations.views.upload import upload_pofile
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("translations/coverage/", CoverageView.as_view(), name="coverage"),
+        # Same paths as wagtail-localize's views, so its links and forms reach these.
+        path(
+            "localize/submit/page/<int:page_id>/",
+            ConfinedSubmitPageTranslationView.as_view(),
+            name="submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            ConfinedSubmitSnippetTranslationView.as_view(),
+            name="submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncWithoutPublishingView.as_view(),
+            name="update_translations",
+        ),
+        path("localize/translate/<int:translation_id>/pofile/upload/", upload_pofile, name="upload_pofile"),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            machine_translate,
+            name="machine_translate",
+        ),
+    ]
+    return [path("", include((urls, "translations"), namespace="translations"))]
+
+
+class CoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(user_locale_ids(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_coverage_menu_item():
+    return CoverageMenuItem(
+        _("Translation coverage"),
+        reverse("translations:coverage"),
+        name="translation-coverage",
+        icon_name="wagtail-localize-language",
+        order=290,
+    )
+
+
+hooks.register("construct_page_listing_buttons", filter_page_listing_buttons)
+hooks.register("construct_snippet_listing_buttons", filter_snippet_listing_buttons)
+
+
+@hooks.register("before_edit_page")
+def refuse_incomplete_page_publish(request, page):
+    return refuse_incomplete_publish(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def refuse_incomplete_snippet_publish(request, instance):
+    if hasattr(instance, "translation_key"):
+        return refuse_incomplete_publish(request, instance)
+    return None
+
+
+@hooks.register("before_serve_page")
+def untranslated_alias_is_not_found(page, request, serve_args, serve_kwargs):
+    """An alias of a page in another language (wagtail-localize makes them for untranslated parents) is a 404.
+
+    Otherwise /fr/guide/ would show the English guide index under a French
+    address; the 404 page offers the languages in which the page exists.
+    """
+    if page.alias_of_id and not Page.objects.filter(pk=page.alias_of_id, locale_id=page.locale_id).exists():
+        raise Http404
