@@ -3,17 +3,19 @@
 The test database is built once per session with `load_content`, the same
 command `make run` uses, so tests run against the project's real content and
 its shipped translations. Each test runs in a transaction that is rolled back.
+Real-browser fixtures (`live_site`, `browser`, `new_page`) are in tests/browser.py.
 """
 
 import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from home.models import HomePage
+from tests.browser import _restore_content_after_module, browser, live_site, new_page  # noqa: F401
 
 LANGUAGES = ["en", "fr", "pt", "it", "hr"]
 
@@ -22,6 +24,11 @@ LANGUAGES = ["en", "fr", "pt", "it", "hr"]
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_content", stdout=io.StringIO())
+        # Tests with serialized rollback (the live-server ones, tests/browser.py)
+        # start from this snapshot of the loaded content, not the bare migrations.
+        for alias in connections:
+            if hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = connections[alias].creation.serialize_db_to_string()
 
 
 @pytest.fixture

@@ -201,11 +201,19 @@ WAGTAILSEARCH_BACKENDS = {
         "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "pt": "portuguese", "it": "italian", "hr": "serbian"},
     }
 }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odp", "odt", "pdf", "ppt", "pptx", "txt", "vtt", "webm", "xlsx", "zip"]
+# Audio and video (event recordings, the tours' media hotspots) are documents too.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv", "docx", "m4a", "mp3", "mp4", "odp", "odt", "oga", "ogg", "pdf", "ppt", "pptx", "txt", "vtt", "wav",
+    "webm", "xlsx", "zip",
+]  # fmt: skip
 # Slide decks and event recordings are large; the upload form states the limit.
 # A reverse proxy in front must accept request bodies this large too.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+# Refuse truncated or corrupt image files at upload (Wagtail only reads their header).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "tours.image_forms.CompleteImageForm"
+# Tours: the largest panorama accepted, in pixels (8192 × 4096, the widest rendition served).
+TOURS_PANORAMA_MAX_PIXELS = 8192 * 4096
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
