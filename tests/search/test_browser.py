@@ -10,7 +10,6 @@ Skipped when /usr/bin/chromium is missing, except on CI (CI=true).
 """
 
 import mimetypes
-import os
 import queue
 import threading
 from pathlib import Path
@@ -19,17 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.staticfiles import finders
 
+from tests.browser import CHROMIUM_ARGS, chromium_or_skip
 from tests.search.conftest import make_page
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -37,10 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 @pytest.fixture
 def in_browser(client):
     """`in_browser(scenario)` runs `scenario(page)` (a Playwright page) against this test's database."""
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is required on CI for the browser tests")
-        pytest.skip(f"{CHROMIUM} is not installed: browser tests skipped")
+    chromium = chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     def run(scenario):
@@ -65,7 +52,7 @@ def in_browser(client):
         def worker():
             try:
                 with sync_playwright() as playwright:
-                    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                    browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                     try:
                         page = browser.new_page()
                         page.route("**/*", serve)
