@@ -1,7 +1,15 @@
 """Reading translatable content in the current language."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from wagtail.models import Locale
+
+
+def active_language_code() -> str:
+    """The active language's code ("fr"), or the default language's when none is active."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
 
 # Pages whose content is in their own language. wagtail-localize creates an
 # alias of the English page when it translates a child before its parent
@@ -19,13 +27,15 @@ class LocalizedQuerySet(models.QuerySet):
 
         An object not yet translated into `locale` is returned in the default
         locale instead, so lists (the footer's partners, say) never lose an
-        item while a translation is pending. One SQL query, whatever the count.
+        item while a translation is pending. One SQL query, whatever the count
+        (locales are matched by language code in the same query).
         """
-        locale = locale or Locale.get_active()
-        default = Locale.get_default()
-        if locale.pk == default.pk:
-            return self.filter(locale=locale)
-        translated_keys = self.model.objects.filter(locale=locale).values("translation_key")
+        code = locale.language_code if locale is not None else active_language_code()
+        default_code = settings.LANGUAGE_CODE
+        if code == default_code:
+            return self.filter(locale__language_code=code)
+        translated_keys = self.model.objects.filter(locale__language_code=code).values("translation_key")
         return self.filter(
-            models.Q(locale=locale) | models.Q(locale=default) & ~models.Q(translation_key__in=translated_keys)
+            models.Q(locale__language_code=code)
+            | models.Q(locale__language_code=default_code) & ~models.Q(translation_key__in=translated_keys)
         )

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home.models import Partner
-from home.models.i18n import OWN_LANGUAGE_CONTENT
+from home.models.i18n import OWN_LANGUAGE_CONTENT, active_language_code
 
 register = template.Library()
 
@@ -39,7 +39,9 @@ def localized_home(request) -> Page | None:
     cache_name = "_keepinpact_localized_home"
     if not hasattr(request, cache_name):
         home = (
-            Page.objects.filter(translation_key=site.root_page.translation_key, locale=Locale.get_active())
+            Page.objects.filter(
+                translation_key=site.root_page.translation_key, locale__language_code=active_language_code()
+            )
             .live()
             .first()
         )
@@ -59,7 +61,7 @@ def page_alternates(context, page=None) -> dict:
     request = context.get("request")
     if request is None:
         return {"available": [], "unavailable": []}
-    current = Locale.get_active().language_code
+    current = active_language_code()
     subpath = context.get("alternate_subpath") or ""
     if page is None or not getattr(page, "pk", None):
         subpath = ""
@@ -118,13 +120,22 @@ def home_url(context) -> str:
     home = localized_home(request) if request else None
     if home is not None:
         return home.get_url(request)
-    return f"/{Locale.get_active().language_code}/"
+    return f"/{active_language_code()}/"
 
 
-@register.simple_tag
-def site_partners() -> list[Partner]:
-    """The project partners in the active language, coordinator first. One SQL query."""
-    return list(Partner.objects.localized())
+@register.simple_tag(takes_context=True)
+def site_partners(context) -> list[Partner]:
+    """The project partners in the active language, coordinator first.
+
+    One SQL query per request: the home page's partner strip and the footer share it.
+    """
+    request = context.get("request")
+    cached = getattr(request, "_keepinpact_partners", None)
+    if cached is None:
+        cached = list(Partner.objects.localized())
+        if request is not None:
+            request._keepinpact_partners = cached
+    return cached
 
 
 @register.filter
