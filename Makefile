@@ -6,6 +6,13 @@ MANAGE := $(BIN)/python manage.py
 LANGS := fr pt it hr
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make run` shows the site as visitors get it (translated 404 and 500 pages);
+# `DEBUG=true make run` gives Django's debug pages instead.
+DEBUG ?= false
+# The site's address for absolute links (hreflang, sitemap, iCalendar), used
+# when load_content creates the site; it follows HOST and PORT.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export WAGTAILADMIN_BASE_URL
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format messages compile-messages bench clean
@@ -37,7 +44,7 @@ run: $(VENV)/.runtime compile-messages ## Install, migrate, load the real conten
 	$(MANAGE) load_content
 	$(MANAGE) ensure_admin
 	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev compile-messages ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(BIN)/pytest $(PYTEST_ARGS)

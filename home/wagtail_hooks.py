@@ -10,7 +10,7 @@ from home.models import Competence, Partner, Person
 class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "group"
-    list_display = ["name", "short_name", "role", "city", "country"]
+    list_display = ["name", "short_name", "role", "city", "country", "locale"]
     list_filter = ["role"]
     search_fields = ["name", "short_name"]
 
@@ -18,14 +18,14 @@ class PartnerViewSet(SnippetViewSet):
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
-    list_display = ["name", "job_title", "organisation"]
+    list_display = ["name", "job_title", "organisation", "locale"]
     search_fields = ["name"]
 
 
 class CompetenceViewSet(SnippetViewSet):
     model = Competence
     icon = "success"
-    list_display = ["number", "title"]
+    list_display = ["number", "title", "locale"]
     search_fields = ["title"]
 
 

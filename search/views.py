@@ -51,8 +51,9 @@ def language_alternates(request, query: str, family: PageFamily | None) -> dict:
     available, unavailable = [], []
     for code, _name in settings.LANGUAGES:
         if code in live_codes:
-            url = request.build_absolute_uri(search_url(query, family, language=code))
-            available.append(Alternate(code, language_name_local(code), url, code == current))
+            path = search_url(query, family, language=code)
+            url = request.build_absolute_uri(path)
+            available.append(Alternate(code, language_name_local(code), url, code == current, path))
         else:
             unavailable.append((code, language_name_local(code)))
     return {"available": available, "unavailable": unavailable}

@@ -134,6 +134,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if _name and _name != ":memory:" and not os.path.isabs(_name):
         DATABASES["default"]["NAME"] = str(BASE_DIR / _name)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # The admin autosaves while an editor types, so two writes can overlap:
+    # wait for the lock instead of failing with "database is locked", and take
+    # it when a transaction starts (Django's recommendation for SQLite).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

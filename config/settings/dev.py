@@ -9,3 +9,7 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-not-for-production"  # noqa: F
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# whitenoise serves static files straight from the apps, without collectstatic,
+# also when DEBUG is off (`make run` shows the site as visitors get it).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -2,6 +2,7 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -62,7 +63,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """All events of this language as an iCalendar feed (text/calendar), for calendar subscriptions."""
         from events.ical import build_calendar
 
-        body = build_calendar(list(self.events().order_by("start")), request, name=self.title, feed=True)
+        # "Keep in Pact: Events": a subscribed calendar sits among the reader's own.
+        name = f"{settings.WAGTAIL_SITE_NAME}: {self.title}"
+        body = build_calendar(list(self.events().order_by("start")), request, name=name, feed=True)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.ics"'
         return response

@@ -17,12 +17,19 @@ LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 
 @dataclass(frozen=True)
 class Alternate:
-    """One language version of a page: BCP 47 code, name in that language, absolute URL."""
+    """One language version of a page: BCP 47 code, name in that language, URLs.
+
+    `url` is absolute, from the Wagtail Site's host name (canonical and
+    hreflang links); `path` is the same address relative to this site, for
+    links a visitor follows (the language switcher), so they work on any host
+    and port the site is served from.
+    """
 
     language_code: str
     name_local: str
     url: str
     is_current: bool
+    path: str
 
 
 def language_name_local(code: str) -> str:
@@ -78,8 +85,8 @@ def page_alternates(context, page=None) -> dict:
         if code in by_code:
             url = by_code[code].get_full_url(request)
             if url:
-                url += subpath
-                available.append(Alternate(code, language_name_local(code), url, code == current))
+                path = (by_code[code].get_url(request) or url) + subpath
+                available.append(Alternate(code, language_name_local(code), url + subpath, code == current, path))
                 continue
         unavailable.append((code, language_name_local(code)))
     return {"available": available, "unavailable": unavailable}

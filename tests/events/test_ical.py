@@ -139,7 +139,7 @@ def test_feed_lists_every_event_of_the_language_for_subscription(client, event_i
     response = client.get(event_index.url + "ical/")
     calendar = parse(response)
     assert "attachment" not in response.get("Content-Disposition", "")
-    assert str(calendar["X-WR-CALNAME"]) == "Events"
+    assert str(calendar["X-WR-CALNAME"]) == "Keep in Pact: Events"
     assert calendar["REFRESH-INTERVAL"].dt == datetime.timedelta(days=1)
     summaries = sorted(str(event["SUMMARY"]) for event in calendar.walk("VEVENT"))
     assert summaries == ["Future day", "Tools and tips for cooperation in lifelong guidance", "Zagreb day"]
