@@ -47,6 +47,9 @@ CASES = [
     RoundTripCase("casestudies.CaseStudyPage", "case-study-sample-porto"),
     RoundTripCase("events.EventIndexPage", "event-index"),
     RoundTripCase("events.EventPage", "event-multiplier-2022"),
+    RoundTripCase("tours.TourIndexPage", "tour-index"),
+    RoundTripCase("tours.TourPage", "tour-brussels"),
+    RoundTripCase("tours.TourScenePage", "tour-brussels-reception"),
 ]
 
 MARK = " ·PO"
