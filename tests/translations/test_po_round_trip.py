@@ -198,3 +198,42 @@ def test_po_round_trip(case, french_client, locales, django_capture_on_commit_ca
     if case.add_link_to:
         target_fr = link_target(source_page).get_translation(locales["fr"])
         assert target_fr.url in hrefs
+
+
+def test_po_round_trip_of_a_competence_snippet(french_client, locales):
+    """A French translator fills a competence's PO file; the French competence page shows the uploaded text."""
+    from guide.models import CompetenceFrameworkPage
+    from home.models import Competence
+
+    english = Competence.objects.get(locale=locales["en"], number=3)
+    french_before = english.get_translation(locales["fr"])
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, source__locale=locales["en"], target_locale=locales["fr"]
+    )
+    response = french_client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    po = polib.pofile(response.content.decode())
+    filled = fill(po)
+    assert ("title", english.title) in filled
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    edit_url = reverse("wagtailsnippets_home_competence:edit", args=[french_before.pk])
+    response = french_client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": SimpleUploadedFile("fr.po", str(po).encode()), "next": edit_url},
+    )
+    assert response.status_code == 302 and response["Location"] == edit_url
+    response = french_client.post(edit_url, {"action": "publish"})
+    assert response.status_code == 302
+
+    french = Competence.objects.get(pk=french_before.pk)
+    assert french.title == filled[("title", english.title)]
+    assert french.number == english.number == 3
+
+    framework = CompetenceFrameworkPage.objects.get(locale=locales["fr"])
+    response = Client().get(f"{framework.url}3/")
+    assert response.status_code == 200
+    text = visible_text(response.content)
+    for (path, _msgid), msgstr in filled.items():
+        assert plain(msgstr) in text, (path, msgstr)
