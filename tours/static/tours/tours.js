@@ -160,6 +160,10 @@
     function showScene(key, options) {
         var scene = data.scenes[key];
         currentKey = key;
+        // Focus inside the room being hidden (Back, Forward) would fall back to <body>:
+        // move it to the new room's heading instead.
+        var room = document.activeElement && document.activeElement.closest("[data-scene]");
+        var focusLost = Boolean(room) && room.getAttribute("data-scene") !== key;
         root.querySelectorAll("[data-scene]").forEach(function (section) {
             section.hidden = section.getAttribute("data-scene") !== key;
         });
@@ -181,7 +185,7 @@
             window.history.pushState({ tourScene: key }, "", scene.url);
         }
         announce(strings.nowShowing.replace("%s", scene.title));
-        if (options.focus) {
+        if (options.focus || focusLost) {
             var heading = document.getElementById(root.querySelector('[data-scene="' + key + '"]').getAttribute("aria-labelledby"));
             heading.focus();
         }
