@@ -142,6 +142,13 @@ def test_keyboard_user_moves_through_a_tours_rooms_and_back(live_site, new_page)
     page.wait_for_timeout(400)
     page.keyboard.up("ArrowRight")
     assert page.evaluate("() => window.kipTour.viewer.getYaw()") != yaw, "the arrow keys did not turn the view"
+    # Shift+Tab leaves the view without zooming it (Pannellum zooms in while Shift is down).
+    page.wait_for_timeout(500)  # the turn's inertia dies out
+    hfov = page.evaluate("() => window.kipTour.viewer.getHfov()")
+    page.keyboard.press("Shift+Tab")
+    assert not matches(page, "el.closest('#tour-panorama')"), "Shift+Tab did not leave the 360° view"
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.kipTour.viewer.getHfov()") == hfov, "Shift+Tab zoomed the view"
 
     # Room to room with the hotspot links under the view; the new room's heading takes the focus.
     for key in keys[1:3]:

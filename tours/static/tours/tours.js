@@ -141,7 +141,10 @@
             sceneFadeDuration: reduce ? 0 : 600,
             autoRotate: reduce ? false : data.autoRotate,
             autoRotateInactivityDelay: reduce ? -1 : data.autoRotateInactivityDelay,
-            strings: strings
+            strings: strings,
+            // Pannellum's default keys without Shift (16) and Ctrl (17), which zoom: Shift+Tab out of
+            // the view would zoom it, and Ctrl shortcuts would be swallowed. + and − still zoom.
+            capturedKeyNumbers: [27, 37, 38, 39, 40, 61, 65, 68, 83, 87, 107, 109, 173, 187, 189]
         },
         scenes: scenes
     });
