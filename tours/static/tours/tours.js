@@ -141,7 +141,10 @@
             sceneFadeDuration: reduce ? 0 : 600,
             autoRotate: reduce ? false : data.autoRotate,
             autoRotateInactivityDelay: reduce ? -1 : data.autoRotateInactivityDelay,
-            strings: strings
+            strings: strings,
+            // Pannellum's default keys without Shift (16) and Ctrl (17), which zoom: Shift+Tab out of
+            // the view would zoom it, and Ctrl shortcuts would be swallowed. + and − still zoom.
+            capturedKeyNumbers: [27, 37, 38, 39, 40, 61, 65, 68, 83, 87, 107, 109, 173, 187, 189]
         },
         scenes: scenes
     });
@@ -160,6 +163,10 @@
     function showScene(key, options) {
         var scene = data.scenes[key];
         currentKey = key;
+        // Focus inside the room being hidden (Back, Forward) would fall back to <body>:
+        // move it to the new room's heading instead.
+        var room = document.activeElement && document.activeElement.closest("[data-scene]");
+        var focusLost = Boolean(room) && room.getAttribute("data-scene") !== key;
         root.querySelectorAll("[data-scene]").forEach(function (section) {
             section.hidden = section.getAttribute("data-scene") !== key;
         });
@@ -181,7 +188,7 @@
             window.history.pushState({ tourScene: key }, "", scene.url);
         }
         announce(strings.nowShowing.replace("%s", scene.title));
-        if (options.focus) {
+        if (options.focus || focusLost) {
             var heading = document.getElementById(root.querySelector('[data-scene="' + key + '"]').getAttribute("aria-labelledby"));
             heading.focus();
         }
