@@ -144,3 +144,14 @@ def test_the_audit_reports_what_breaks_the_rules(new_page):
     assert {"html-has-lang", "image-alt", "color-contrast", "link-name"} <= found
     message = describe("[xx] faults", next(v for v in axe_violations(page) if v["id"] == "image-alt"))
     assert message.startswith("[xx] faults: image-alt (critical): ") and "<img" in message
+
+
+def test_home_page_landmarks_have_distinct_names(live_site, new_page):
+    """Two "Project partners" regions (home page and footer) could not be told apart in a landmark list."""
+    page = new_page(**DESKTOP)
+    for language in LANGUAGES:
+        page.goto(f"{live_site}/{language}/")
+        page.evaluate(AXE_SCRIPT)
+        options = {"runOnly": {"type": "rule", "values": ["landmark-unique"]}, "resultTypes": ["violations"]}
+        violations = page.evaluate("options => axe.run(document, options)", options)["violations"]
+        assert not violations, "\n".join(describe(f"[{language}] home", violation) for violation in violations)
