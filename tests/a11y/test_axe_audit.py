@@ -1,0 +1,157 @@
+"""axe-core in a real browser: one page of every page type, in each language, meets WCAG 2.0/2.1 A and AA.
+
+axe-core 4.10.3 comes pinned in the PyPI package axe-playwright-python==0.1.5
+(requirements-dev.txt); its script is injected into each page through
+Playwright, driving the system Chromium (fixtures: tests/browser.py). Only the
+rules tagged wcag2a, wcag2aa, wcag21a and wcag21aa run. Each language's test
+visits all 17 page types plus a tour scene as it shows without JavaScript,
+gathers every page's violations and fails once, listing them all (rule, impact,
+element, page and language).
+
+Pages are found in the loaded content (live pages of each type in the
+language), so translated slugs are never hard-coded. Tour pages are audited
+once the Pannellum viewer has loaded: its own markup (site/static/vendor/)
+passes these rules too, so nothing is excluded.
+"""
+
+import datetime
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from events.models import EventIndexPage, EventPage
+from guide.models import CompetenceFrameworkPage, GuideChapterPage, GuideIndexPage, TrainingProgrammePage
+from home.models import Competence, HomePage, StandardPage
+from tours.models import TourIndexPage, TourPage, TourScenePage
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["en", "fr", "pt", "it", "hr"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SEED_EVENT_DATE = datetime.date(2022, 3, 28)  # the project's multiplier event (events/content/)
+SEARCH_WORDS = "Pact"  # part of the site's name, so every language has results
+CASE_STUDY_FILTER = "?country=PT"
+PAGE_TYPES = 17
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+# What a browser without JavaScript shows: <noscript> content parsed as HTML
+# (a browser with scripting parses it as text).
+UNWRAP_NOSCRIPT = """() => document.querySelectorAll("noscript").forEach(element => {
+    const template = document.createElement("template");
+    template.innerHTML = element.textContent;
+    element.replaceWith(template.content);
+})"""
+
+
+def live(model, language: str):
+    return model.objects.live().public().filter(locale__language_code=language).order_by("path")
+
+
+def first_url(queryset, description: str) -> str:
+    page = queryset.first()
+    assert page is not None, f"no live {description}"
+    return page.url
+
+
+def pages_to_audit(language: str) -> list[tuple[str, str, int]]:
+    """(page type, path, expected HTTP status) for one page of every page type in `language`."""
+    guide = live(GuideIndexPage, language).first()
+    framework = live(CompetenceFrameworkPage, language).first()
+    case_studies = live(CaseStudyIndexPage, language).first()
+    competence = Competence.objects.filter(locale__language_code=language).order_by("number").first()
+    assert guide and framework and case_studies and competence, f"content missing in {language}"
+    seed_event = live(EventPage, language).filter(start_date=SEED_EVENT_DATE)
+    return [
+        ("home", first_url(live(HomePage, language), "home page"), 200),
+        ("standard page (about)", first_url(live(StandardPage, language), "standard page"), 200),
+        ("guide index", guide.url, 200),
+        ("guide chapter", first_url(live(GuideChapterPage, language).child_of(guide), "chapter"), 200),
+        ("whole guide (print/)", guide.url + "print/", 200),
+        ("competence framework", framework.url, 200),
+        ("competence", f"{framework.url}{competence.number}/", 200),
+        ("training programme", first_url(live(TrainingProgrammePage, language), "training programme"), 200),
+        ("case-study index, filtered", case_studies.url + CASE_STUDY_FILTER, 200),
+        ("case study", first_url(live(CaseStudyPage, language).child_of(case_studies), "case study"), 200),
+        ("tour index", first_url(live(TourIndexPage, language), "tour index"), 200),
+        ("tour", first_url(live(TourPage, language), "tour"), 200),
+        ("tour scene", first_url(live(TourScenePage, language), "tour scene"), 200),
+        ("event index", first_url(live(EventIndexPage, language), "event index"), 200),
+        ("event of 28 March 2022", first_url(seed_event, "event of 28 March 2022"), 200),
+        ("search results", f"/{language}/search/?q={SEARCH_WORDS}", 200),
+        ("404", f"/{language}/no-such-page-for-the-accessibility-audit/", 404),
+    ]
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    page.evaluate(AXE_SCRIPT)
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]
+
+
+def describe(where: str, violation: dict) -> str:
+    """One violation: rule, impact and help on the first line, then each element's target and HTML."""
+    lines = [f"{where}: {violation['id']} ({violation['impact']}): {violation['help']}"]
+    lines += [f"    {' '.join(node['target'])}  {node['html'][:200]}" for node in violation["nodes"]]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_type_has_no_wcag_21_aa_violations(language, live_site, new_page):
+    page = new_page(**DESKTOP)
+    problems = []
+    audited = 0
+    for label, path, expected_status in pages_to_audit(language):
+        where = f"[{language}] {label} {live_site}{path}"
+        response = page.goto(live_site + path)
+        if response.status != expected_status:
+            problems.append(f"{where}: HTTP {response.status}, expected {expected_status}")
+        if (lang := page.get_attribute("html", "lang")) != language:
+            problems.append(f'{where}: <html lang="{lang}">, expected "{language}"')
+        if label == "search results" and not page.locator(".search-result").count():
+            problems.append(f"{where}: no results to audit")
+        if page.locator("[data-tour-stage]").count():  # audit the viewer as visitors meet it: loaded
+            page.wait_for_function("() => window.kipTour && window.kipTour.viewer.isLoaded()", timeout=20000)
+        problems += [describe(where, violation) for violation in axe_violations(page)]
+        audited += 1
+
+    # A tour scene without JavaScript: the flat panorama, the description and the hotspot list.
+    no_script = new_page(**DESKTOP)
+    no_script.route("**/*.js", lambda route: route.abort())
+    scene = first_url(live(TourScenePage, language), "tour scene")
+    no_script.goto(live_site + scene)
+    no_script.evaluate(UNWRAP_NOSCRIPT)
+    assert no_script.locator(".tour-scene__fallback img").count() == 1
+    where = f"[{language}] tour scene without JavaScript {live_site}{scene}"
+    problems += [describe(where, violation) for violation in axe_violations(no_script)]
+    audited += 1
+
+    assert audited == PAGE_TYPES + 1
+    assert not problems, f"{len(problems)} problem(s) on {audited} pages:\n" + "\n".join(problems)
+
+
+def test_the_audit_reports_what_breaks_the_rules(new_page):
+    """The audit's own check: a page with known faults gives those violations."""
+    page = new_page()
+    page.set_content(
+        "<!DOCTYPE html><html><head><title>Faults</title></head><body><main>"
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        '<p style="color: #aaa; background: #fff">Faint text</p><a href="/elsewhere"></a>'
+        "</main></body></html>"
+    )
+    found = {violation["id"] for violation in axe_violations(page)}
+    assert {"html-has-lang", "image-alt", "color-contrast", "link-name"} <= found
+    message = describe("[xx] faults", next(v for v in axe_violations(page) if v["id"] == "image-alt"))
+    assert message.startswith("[xx] faults: image-alt (critical): ") and "<img" in message
+
+
+def test_home_page_landmarks_have_distinct_names(live_site, new_page):
+    """Two "Project partners" regions (home page and footer) could not be told apart in a landmark list."""
+    page = new_page(**DESKTOP)
+    for language in LANGUAGES:
+        page.goto(f"{live_site}/{language}/")
+        page.evaluate(AXE_SCRIPT)
+        options = {"runOnly": {"type": "rule", "values": ["landmark-unique"]}, "resultTypes": ["violations"]}
+        violations = page.evaluate("options => axe.run(document, options)", options)["violations"]
+        assert not violations, "\n".join(describe(f"[{language}] home", violation) for violation in violations)
