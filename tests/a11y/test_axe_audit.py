@@ -8,30 +8,21 @@ visits all 17 page types plus a tour scene as it shows without JavaScript,
 gathers every page's violations and fails once, listing them all (rule, impact,
 element, page and language).
 
-Pages are found in the loaded content (live pages of each type in the
-language), so translated slugs are never hard-coded. Tour pages are audited
+Pages are found in the loaded content (tests/a11y/pages.py, shared with the
+small-screen checks), so translated slugs are never hard-coded. Tour pages are audited
 once the Pannellum viewer has loaded: its own markup (site/static/vendor/)
 passes these rules too, so nothing is excluded.
 """
 
-import datetime
-
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from events.models import EventIndexPage, EventPage
-from guide.models import CompetenceFrameworkPage, GuideChapterPage, GuideIndexPage, TrainingProgrammePage
-from home.models import Competence, HomePage, StandardPage
-from tours.models import TourIndexPage, TourPage, TourScenePage
+from tests.a11y.pages import LANGUAGES, first_url, live, pages_of_every_type
+from tours.models import TourScenePage
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "fr", "pt", "it", "hr"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SEED_EVENT_DATE = datetime.date(2022, 3, 28)  # the project's multiplier event (events/content/)
-SEARCH_WORDS = "Pact"  # part of the site's name, so every language has results
-CASE_STUDY_FILTER = "?country=PT"
 PAGE_TYPES = 17
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
@@ -42,45 +33,6 @@ UNWRAP_NOSCRIPT = """() => document.querySelectorAll("noscript").forEach(element
     template.innerHTML = element.textContent;
     element.replaceWith(template.content);
 })"""
-
-
-def live(model, language: str):
-    return model.objects.live().public().filter(locale__language_code=language).order_by("path")
-
-
-def first_url(queryset, description: str) -> str:
-    page = queryset.first()
-    assert page is not None, f"no live {description}"
-    return page.url
-
-
-def pages_to_audit(language: str) -> list[tuple[str, str, int]]:
-    """(page type, path, expected HTTP status) for one page of every page type in `language`."""
-    guide = live(GuideIndexPage, language).first()
-    framework = live(CompetenceFrameworkPage, language).first()
-    case_studies = live(CaseStudyIndexPage, language).first()
-    competence = Competence.objects.filter(locale__language_code=language).order_by("number").first()
-    assert guide and framework and case_studies and competence, f"content missing in {language}"
-    seed_event = live(EventPage, language).filter(start_date=SEED_EVENT_DATE)
-    return [
-        ("home", first_url(live(HomePage, language), "home page"), 200),
-        ("standard page (about)", first_url(live(StandardPage, language), "standard page"), 200),
-        ("guide index", guide.url, 200),
-        ("guide chapter", first_url(live(GuideChapterPage, language).child_of(guide), "chapter"), 200),
-        ("whole guide (print/)", guide.url + "print/", 200),
-        ("competence framework", framework.url, 200),
-        ("competence", f"{framework.url}{competence.number}/", 200),
-        ("training programme", first_url(live(TrainingProgrammePage, language), "training programme"), 200),
-        ("case-study index, filtered", case_studies.url + CASE_STUDY_FILTER, 200),
-        ("case study", first_url(live(CaseStudyPage, language).child_of(case_studies), "case study"), 200),
-        ("tour index", first_url(live(TourIndexPage, language), "tour index"), 200),
-        ("tour", first_url(live(TourPage, language), "tour"), 200),
-        ("tour scene", first_url(live(TourScenePage, language), "tour scene"), 200),
-        ("event index", first_url(live(EventIndexPage, language), "event index"), 200),
-        ("event of 28 March 2022", first_url(seed_event, "event of 28 March 2022"), 200),
-        ("search results", f"/{language}/search/?q={SEARCH_WORDS}", 200),
-        ("404", f"/{language}/no-such-page-for-the-accessibility-audit/", 404),
-    ]
 
 
 def axe_violations(page) -> list[dict]:
@@ -102,7 +54,7 @@ def test_every_page_type_has_no_wcag_21_aa_violations(language, live_site, new_p
     page = new_page(**DESKTOP)
     problems = []
     audited = 0
-    for label, path, expected_status in pages_to_audit(language):
+    for label, path, expected_status in pages_of_every_type(language):
         where = f"[{language}] {label} {live_site}{path}"
         response = page.goto(live_site + path)
         if response.status != expected_status:

@@ -1,7 +1,7 @@
 """Small screens and zoom (issue 9, part 3): no horizontal scrolling, no control cut off. WCAG 2.1 1.4.4, 1.4.10.
 
-One page of every page type in each of the five languages (addresses from the
-ORM: live, public pages of that language), at two sizes, in CSS pixels:
+One page of every page type in each of the five languages (tests/a11y/pages.py,
+shared with the axe audit), at two sizes, in CSS pixels:
 
 - 320 px wide: WCAG 1.4.10 Reflow's width (1280 px at 400 % zoom), a small phone.
 - 640 × 400 px at a device scale factor of 2: a 1280 × 800 window zoomed to 200 %
@@ -15,21 +15,12 @@ the header, main content and footer lies within the viewport's width. A failure
 lists page, size and element. Fixtures: tests/browser.py.
 """
 
-from urllib.parse import urlencode
-
 import pytest
-from django.urls import reverse
-from django.utils import translation
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from events.models import EventIndexPage, EventPage
-from guide.models import CompetenceFrameworkPage, GuideChapterPage, GuideIndexPage, TrainingProgrammePage
-from home.models import HomePage, StandardPage
-from tours.models import TourIndexPage, TourPage, TourScenePage
+from tests.a11y.pages import LANGUAGES, pages_of_every_type
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "fr", "pt", "it", "hr"]
 SIZES = {
     "320px": {"viewport": {"width": 320, "height": 640}},
     "1280px-at-200%": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2},
@@ -56,50 +47,14 @@ LAYOUT = """() => {
 }"""
 
 
-def first_live(model, language: str):
-    page = model.objects.live().public().filter(locale__language_code=language).order_by("path").first()
-    assert page is not None, f"no live {model.__name__} in {language}"
-    return page
-
-
-def pages_of_every_type(language: str) -> dict[str, str]:
-    """Page type → address (path and query) of one live page of that type in `language`."""
-    urls = {
-        "home": first_live(HomePage, language).url,
-        "about": first_live(StandardPage, language).url,
-        "guide index": first_live(GuideIndexPage, language).url,
-        "chapter": first_live(GuideChapterPage, language).url,
-        "print guide": first_live(GuideIndexPage, language).url + "print/",
-        "competence framework": first_live(CompetenceFrameworkPage, language).url,
-        "a competence": first_live(CompetenceFrameworkPage, language).url + "1/",
-        "training programme": first_live(TrainingProgrammePage, language).url,
-        "case-study index filtered": first_live(CaseStudyIndexPage, language).url
-        + "?"
-        + urlencode({"country": first_live(CaseStudyPage, language).country.code}),
-        "case study": first_live(CaseStudyPage, language).url,
-        "tour index": first_live(TourIndexPage, language).url,
-        "tour": first_live(TourPage, language).url,
-        "scene": first_live(TourScenePage, language).url,
-        "event index": first_live(EventIndexPage, language).url,
-        "event": first_live(EventPage, language).url,
-        "404": f"/{language}/no-such-page-here/",
-    }
-    with translation.override(language):
-        # A chapter's title: a query with results in every language.
-        query = urlencode({"q": first_live(GuideChapterPage, language).title})
-        urls["search results"] = f"{reverse('search')}?{query}"
-    return urls
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_no_page_scrolls_sideways_or_cuts_off_a_control(live_site, new_page, size):
     page = new_page(**SIZES[size])
     problems = []
     checked = 0
     for language in LANGUAGES:
-        for page_type, url in pages_of_every_type(language).items():
+        for page_type, url, expected_status in pages_of_every_type(language):
             response = page.goto(live_site + url)
-            expected_status = 404 if page_type == "404" else 200
             assert response.status == expected_status, f"{url}: HTTP {response.status}"
             if page.locator("[data-tour]").count():
                 page.wait_for_function("() => window.kipTour", timeout=20000)  # tours.js has built the viewer
