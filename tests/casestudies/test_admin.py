@@ -11,13 +11,6 @@ from home.models import Competence, HomePage, Partner
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
-
-
 def case_study_form(locale, competences, **overrides) -> dict:
     data = {
         "title": "Guidance partnership in Coimbra",

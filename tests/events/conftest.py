@@ -47,13 +47,6 @@ def online_provider(monkeypatch):
 
 
 @pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("organiser", "organiser@example.com", "pw")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def event_index(db) -> EventIndexPage:
     """The loaded English events index."""
     return EventIndexPage.objects.get(locale=Locale.get_default())

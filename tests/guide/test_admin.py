@@ -13,13 +13,6 @@ from tests.guide.helpers import chapters, competence, guide, programme, soup
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
-
-
 def list_block(items: list) -> dict:
     """ListBlock form data for `items`."""
     data = {str(i): {"value": value, "deleted": "", "order": str(i), "id": ""} for i, value in enumerate(items)}

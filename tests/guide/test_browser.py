@@ -5,36 +5,23 @@ handed to the system Chromium with their static files, so no live server, and
 no flushed database, is needed.
 """
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.staticfiles import finders
 
+from tests.browser import CHROMIUM_ARGS, chromium_or_skip
 from tests.guide.helpers import chapters, guide
 
 pytestmark = [pytest.mark.django_db, pytest.mark.browser]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ORIGIN = "http://testserver"
 
 
 @pytest.fixture
 def chromium_path():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: CI must install Chromium for the browser tests")
-        pytest.skip(f"browser test skipped: no Chromium at {CHROMIUM}")
-    return CHROMIUM
+    return chromium_or_skip()
 
 
 def open_pages(chromium_path, pages: dict[str, bytes], check):
@@ -53,7 +40,7 @@ def open_pages(chromium_path, pages: dict[str, bytes], check):
         return route.fulfill(status=404, body=b"")
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.route("**/*", serve)

@@ -15,13 +15,6 @@ def case_study_library(language: str = "en") -> CaseStudyIndexPage:
     return CaseStudyIndexPage.objects.get(locale__language_code=language)
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
-
-
 def related_titles(response) -> list[str]:
     return [a.get_text(strip=True) for a in soup(response).select(".related-pages a")]
 

@@ -9,13 +9,6 @@ from home.models import Competence
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw")
-    client.force_login(user)
-    return client
-
-
 def test_admin_dashboard_and_home_page_editor_open(admin_client, home_pages):
     assert admin_client.get("/admin/").status_code == 200
     for language in ["en", "fr"]:

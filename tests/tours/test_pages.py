@@ -203,12 +203,6 @@ def test_a_draft_scene_shows_in_its_own_preview(admin_client, linked_tour):
     assert viewer_config(BeautifulSoup(response.content, "html.parser"))["firstScene"] == f"s{new_scene.pk}"
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.com", "pw"))
-    return client
-
-
 def test_a_hotspot_stream_rendered_outside_the_viewer_shows_no_unresolved_link(linked_tour):
     # e.g. {{ page.hotspots }} in another template, or str() of the stream: no crash, no dead link.
     html = str(scenes_of(linked_tour)[0].hotspots)

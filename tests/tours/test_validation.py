@@ -17,12 +17,6 @@ from tours.panoramas import shape_errors
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("editor", "editor@example.com", "pw"))
-    return client
-
-
 def scene_form_data(scene, **overrides) -> dict:
     """The scene editor's form data, as the browser posts it; `hotspots` is a list of (type, value)."""
     fields = {
