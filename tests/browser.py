@@ -1,23 +1,21 @@
-"""Real-browser test fixtures: a live server with the loaded content, and Playwright on the system Chromium.
+"""The real-browser harness: a live server that sees the test's own database transaction, and Chromium.
 
-Loaded as a pytest plugin by tests/conftest.py, so any test module can use:
+Loaded by tests/conftest.py, so any test module can use:
 
-- `live_site`: the live server's base URL ("http://localhost:PORT"), with the
-  content `load_content` made for the session (every language, the sample
-  tours, their media). Needs a transactional database; see below.
-- `browser`: Chromium for one test (`/usr/bin/chromium`, never a browser
-  Playwright downloads; why not one per session: see the fixture). Skips with
-  a clear message when Chromium is absent, except when CI=true, where a
-  missing Chromium fails the test. Visit many pages in one test if you audit
-  many pages.
-- `new_page(**context_options)`: opens a page in a fresh browser context
-  (Playwright's `browser.new_context` options: viewport, is_mobile,
-  reduced_motion, java_script_enabled, locale...). The page records console
-  errors, uncaught exceptions and failed responses in `page.problems`
-  (a list of strings); `/favicon.ico` is answered with 204, as the site has
-  none. Contexts are closed after the test.
+- `live_site`: the base URL ("http://localhost:PORT") of a live server started once per
+  test worker. It answers with the test's own database connection, inside the test's
+  transaction: it serves the loaded content, and whatever the test created, and every
+  change is rolled back after the test like any other. No flush, no restore.
+- `browser`: Chromium (`/usr/bin/chromium`, never a browser Playwright downloads), started
+  once per test worker. Skips with a clear message when Chromium is absent, except when
+  CI=true, where a missing Chromium fails the test.
+- `new_page(**context_options)`: a page in a fresh browser context (Playwright's
+  `browser.new_context` options: viewport, is_mobile, reduced_motion, java_script_enabled,
+  locale...). The page records console errors, uncaught exceptions and failed responses in
+  `page.problems`; `/favicon.ico` is answered with 204, as the site has none. Contexts are
+  closed after the test.
 
-Mark such tests `@pytest.mark.browser`. For an accessibility audit, e.g.:
+Mark such tests `@pytest.mark.browser`:
 
     @pytest.mark.browser
     def test_home_page_has_no_console_errors(live_site, new_page):
@@ -25,21 +23,23 @@ Mark such tests `@pytest.mark.browser`. For an accessibility audit, e.g.:
         page.goto(f"{live_site}/en/")
         assert page.problems == []
 
-Why the database needs care: a live server sees only committed data, so these
-tests run in pytest-django's transactional mode, which empties every table
-after each test. Here the loaded content survives that: tests/conftest.py
-snapshots the database after `load_content` (Django's serialized rollback),
-every `live_site` test starts from that snapshot, the flush after it keeps
-the tables free of post-migrate rows, and at the end of each module that used
-`live_site` the snapshot is restored once more, so tests that run later
-(pytest-django runs transactional tests after the others) find the content.
+Why it works: the server handles one request at a time in its own thread with the
+connection the test uses (Django's LiveServerTestCase does the same for in-memory SQLite).
+Playwright's sync API keeps an asyncio loop running in the test's thread, so Django's
+async-safety check is switched off for the worker once Chromium starts; the code it guards
+is synchronous.
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.servers.basehttp import WSGIServer
 from django.db import connections
+from django.test.testcases import QuietWSGIRequestHandler, _MediaFilesHandler
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -62,61 +62,62 @@ def chromium_or_skip() -> str:
     pytest.skip(message)
 
 
-def restore_snapshot() -> None:
-    """Put back the content snapshot taken after load_content, where a flush emptied the database."""
-    from home.models import HomePage
+class SharedConnectionServer(WSGIServer):
+    """A one-request-at-a-time server whose requests use the connections in `shared`."""
 
-    for alias in connections:
-        contents = getattr(connections[alias], "_test_serialized_contents", None)
-        if contents and not HomePage.objects.using(alias).exists():
-            connections[alias].creation.deserialize_db_from_string(contents)
+    shared: dict = {}
 
-
-@pytest.fixture(scope="module")
-def _restore_content_after_module(django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        restore_snapshot()
+    def process_request(self, request, client_address):
+        for alias, connection in self.shared.items():
+            connections[alias] = connection
+        super().process_request(request, client_address)
 
 
-@pytest.fixture
-def live_site(_restore_content_after_module, django_db_serialized_rollback, live_server) -> str:
-    """Base URL of a live server serving the session's loaded content."""
-    from home.models import HomePage
-
-    if not HomePage.objects.exists():  # no snapshot (e.g. --reuse-db): load the content again
-        from django.core.management import call_command
-
-        call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return live_server.url
+@pytest.fixture(scope="session")
+def _live_server(django_db_setup):
+    server = SharedConnectionServer(("localhost", 0), QuietWSGIRequestHandler, allow_reuse_address=False)
+    server.set_app(StaticFilesHandler(_MediaFilesHandler(WSGIHandler())))
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    """Chromium, started for one test, after the test database is set up and stopped before it is flushed.
+def live_site(_live_server, db, monkeypatch) -> str:
+    """Base URL of the worker's live server, answering inside this test's transaction."""
+    connection = connections["default"]
+    connection.inc_thread_sharing()
+    # Django closes "obsolete" connections around each request; this one is the test's, mid-transaction.
+    monkeypatch.setattr(connection, "close_if_unusable_or_obsolete", lambda: None)
+    _live_server.shared = {"default": connection}
+    yield f"http://localhost:{_live_server.server_address[1]}"
+    _live_server.shared = {}
+    connection.dec_thread_sharing()
 
-    Per test, not per session: while Playwright's sync API runs, its event
-    loop counts as running in this thread, so Django hands out separate
-    database connections (asgiref's context-local storage) that lack the
-    test database's snapshot, and the next test could not be restored.
-    """
+
+@pytest.fixture(scope="session")
+def _chromium():
     executable = chromium_or_skip()
-    # ORM calls in a test body would otherwise raise SynchronousOnlyOperation
-    # next to Playwright's loop; the code is synchronous, so this is safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # optional: only browser tests need it
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-        # Close the connections Django opened while the loop ran (PostgreSQL
-        # would otherwise refuse to drop the test database at the end).
-        connections.close_all()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # see the module docstring
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
 
 
 @pytest.fixture
-def new_page(browser):
+def browser(_chromium):
+    return _chromium
+
+
+@pytest.fixture
+def new_page(live_site, browser):
     contexts = []
 
     def open_page(**context_options):

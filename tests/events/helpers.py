@@ -3,11 +3,18 @@
 import datetime
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from events.models import EventPage
 
 YOUTUBE_URL = "https://www.youtube.com/watch?v=kipRecording1"
+# 14 May two years on: upcoming whatever the day the suite runs, and in summer time (CEST, WEST).
+UPCOMING = datetime.date(timezone.localdate().year + 2, 5, 14)
+
+
+def days_ago(days: int) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 def make_document(title: str, filename: str, content: bytes = b"slides") -> object:
@@ -23,7 +30,7 @@ def make_event(parent, **fields) -> EventPage:
     """A published EventPage under `parent`; agenda and people as raw StreamField data."""
     defaults = {
         "title": "Guidance partnerships day",
-        "start_date": datetime.date(2030, 5, 14),
+        "start_date": UPCOMING,
         "start_time": datetime.time(9, 30),
         "end_time": datetime.time(17, 0),
         "time_zone": "Europe/Brussels",

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventPage
 from home.models import Competence, Partner, Person
-from tests.events.helpers import YOUTUBE_URL, make_document, make_event
+from tests.events.helpers import UPCOMING, YOUTUBE_URL, make_document, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def event_form_data(**fields) -> dict:
     data = {
         "title": "Partnership workshop",
         "slug": SLUG,
-        "start_date": "2030-05-14",
+        "start_date": UPCOMING.isoformat(),
         "start_time": "09:30",
         "end_date": "",
         "end_time": "17:00",
@@ -144,8 +144,8 @@ def test_organiser_publishes_a_complete_event_without_code(admin_client, event_i
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = EventPage.objects.get(slug=SLUG)
     assert page.live
-    assert page.start == datetime.datetime(2030, 5, 14, 7, 30, tzinfo=datetime.UTC)
-    assert page.end == datetime.datetime(2030, 5, 14, 15, 0, tzinfo=datetime.UTC)
+    assert page.start == datetime.datetime(UPCOMING.year, 5, 14, 7, 30, tzinfo=datetime.UTC)
+    assert page.end == datetime.datetime(UPCOMING.year, 5, 14, 15, 0, tzinfo=datetime.UTC)
     [welcome, _break] = page.agenda
     assert welcome.value["recording_offset"] == datetime.timedelta(minutes=5)
     assert welcome.value["slides"] == deck
@@ -155,7 +155,8 @@ def test_organiser_publishes_a_complete_event_without_code(admin_client, event_i
 def test_event_ending_before_it_starts_is_refused(admin_client, event_index):
     response = post_event(admin_client, event_index, start_time="14:00", end_time="10:00")
     assert any("ends before it starts" in m for m in field_messages(response, "end_time"))
-    response = post_event(admin_client, event_index, start_date="2030-05-14", end_date="2030-05-13")
+    day_before = (UPCOMING - datetime.timedelta(days=1)).isoformat()
+    response = post_event(admin_client, event_index, start_date=UPCOMING.isoformat(), end_date=day_before)
     assert any("end date is before the start date" in m for m in field_messages(response, "end_date"))
     assert_nothing_saved()
 
@@ -208,10 +209,11 @@ def test_session_ending_before_it_starts_is_refused(admin_client, event_index):
 
 
 def test_session_outside_the_events_day_is_refused(admin_client, event_index):
+    next_week = (UPCOMING + datetime.timedelta(days=7)).isoformat()
     response = post_event(
         admin_client,
         event_index,
-        agenda=streamfield([session_data("Fine"), session_data("Next week", date="2030-05-21", start_time="10:00")]),
+        agenda=streamfield([session_data("Fine"), session_data("Next week", date=next_week, start_time="10:00")]),
     )
     assert any("outside the event" in m for m in block_messages(response, "agenda", 1, "date"))
     assert_nothing_saved()

@@ -6,7 +6,7 @@ import pytest
 from icalendar import Calendar
 
 from events.models import EventIndexPage, EventPage
-from tests.events.helpers import make_event
+from tests.events.helpers import UPCOMING, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -134,8 +134,9 @@ def test_seed_event_without_hours_is_an_all_day_entry_in_each_language(client):
 
 
 def test_feed_lists_every_event_of_the_language_for_subscription(client, event_index):
-    make_event(event_index, title="Future day", start_date=datetime.date(2031, 4, 2), time_zone="Europe/Lisbon")
-    make_event(event_index, title="Zagreb day", start_date=datetime.date(2031, 4, 3), time_zone="Europe/Zagreb")
+    make_event(event_index, title="Future day", start_date=UPCOMING, time_zone="Europe/Lisbon")
+    next_day = UPCOMING + datetime.timedelta(days=1)
+    make_event(event_index, title="Zagreb day", start_date=next_day, time_zone="Europe/Zagreb")
     response = client.get(event_index.url + "ical/")
     calendar = parse(response)
     assert "attachment" not in response.get("Content-Disposition", "")

@@ -10,7 +10,7 @@ from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
 
 from events.models import EventPage
-from tests.events.helpers import make_document, make_event, session
+from tests.events.helpers import UPCOMING, make_document, make_event, session
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +83,6 @@ def test_french_translation_gets_its_own_deck_and_keeps_the_times(
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
     french = EventPage.objects.get(pk=french.pk)
-    assert french.start == datetime.datetime(2030, 5, 14, 8, 0, tzinfo=datetime.UTC)  # 09:00 WEST
+    assert french.start == datetime.datetime(UPCOMING.year, 5, 14, 8, 0, tzinfo=datetime.UTC)  # 09:00 WEST
     assert french.start == EventPage.objects.get(pk=page.pk).start
     assert french.presentations[0].document == french_deck

@@ -4,17 +4,15 @@ import itertools
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.models import StandardPage
 
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="language stemming and title weights need PostgreSQL's text search; SQLite's FTS5 does neither",
-)
+# Language stemming and title weights need PostgreSQL's text search; SQLite's FTS5 does neither.
+# Skipped elsewhere (tests/conftest.py); `make test` runs them in a PostgreSQL pass.
+on_postgresql = pytest.mark.postgresql
 
 _slugs = itertools.count()
 
