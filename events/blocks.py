@@ -183,8 +183,9 @@ class SessionBlock(TimedBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         offset = value.get("recording_offset")
-        if page is not None and offset is not None and getattr(page, "has_recording", False):
-            context["recording_link"] = page.recording_link_at(offset)
+        recording = getattr(page, "recording", None)
+        if offset is not None and recording is not None and recording.is_available:
+            context["recording_link"] = recording.link_at(offset)
             context["recording_seconds"] = int(offset.total_seconds())
             context["recording_offset_label"] = format_offset(offset)
         return context

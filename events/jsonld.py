@@ -82,15 +82,16 @@ def _sub_events(page, request) -> list[dict]:
 
 
 def _recording(page, request) -> dict | None:
-    if not page.has_recording:
+    recording = page.recording
+    if not recording.is_available:
         return None
     video = {"@type": "VideoObject", "name": page.title}
     if page.recording_file is not None:
         video["contentUrl"] = request.build_absolute_uri(page.recording_file.url)
-        video["encodingFormat"] = page.recording_mime_type
+        video["encodingFormat"] = recording.mime_type
     else:
         video["url"] = page.recording_url
-        embed = page.recording_embed
+        embed = recording.embed
         if embed is not None:
             if embed.title:
                 video["name"] = embed.title
@@ -98,7 +99,7 @@ def _recording(page, request) -> dict | None:
                 video["thumbnailUrl"] = embed.thumbnail_url
     if page.recording_duration:
         video["duration"] = iso_duration(page.recording_duration)
-    if page.caption_tracks:
+    if recording.caption_tracks:
         video["caption"] = [
             {
                 "@type": "MediaObject",
@@ -106,9 +107,9 @@ def _recording(page, request) -> dict | None:
                 "encodingFormat": "text/vtt",
                 "contentUrl": request.build_absolute_uri(track.document.url),
             }
-            for track in page.caption_tracks
+            for track in recording.caption_tracks
         ]
-    chapters = page.chapters
+    chapters = recording.chapters
     if chapters:
         video["hasPart"] = [
             {

@@ -1,8 +1,12 @@
-"""Admin panels of the events app."""
+"""The event page's editor: its tabs and panels, and the panel that shows the recording's player status."""
 
-from wagtail.admin.panels import Panel
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel, TabbedInterface
 
+from events.forms import TimeZoneSelect
 from events.recordings import stored_embed
+from events.timezones import time_zone_choices
+from home.models import BasePage
 
 
 class RecordingStatusPanel(Panel):
@@ -24,3 +28,48 @@ class RecordingStatusPanel(Panel):
             context["recording_url"] = url
             context["embed"] = stored_embed(url) if url else None
             return context
+
+
+CONTENT_PANELS = BasePage.content_panels + [
+    MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+            FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+            FieldPanel("time_zone", widget=TimeZoneSelect(choices=time_zone_choices())),
+            FieldPanel("time_note"),
+            FieldPanel("status"),
+        ],
+        heading=_("Date and time"),
+    ),
+    MultiFieldPanel(
+        [
+            FieldPanel("attendance_mode"),
+            FieldPanel("venue_name"),
+            FieldPanel("venue_address"),
+            FieldPanel("online_link"),
+        ],
+        heading=_("Format and place"),
+    ),
+    FieldPanel("organiser"),
+    FieldPanel("moderators"),
+    FieldPanel("speakers"),
+    FieldPanel("introduction"),
+    FieldPanel("body"),
+]
+AGENDA_PANELS = [FieldPanel("agenda")]
+RECORDING_PANELS = [
+    RecordingStatusPanel(heading=_("Player")),
+    FieldPanel("recording_url"),
+    FieldPanel("recording_file"),
+    FieldPanel("recording_duration"),
+    FieldPanel("recording_captions"),
+]
+EDIT_HANDLER = TabbedInterface(
+    [
+        ObjectList(CONTENT_PANELS, heading=_("Content")),
+        ObjectList(AGENDA_PANELS, heading=_("Agenda")),
+        ObjectList(RECORDING_PANELS, heading=_("Recording")),
+        ObjectList(BasePage.promote_panels, heading=_("Promote")),
+        ObjectList(BasePage.settings_panels, heading=_("Settings")),
+    ]
+)

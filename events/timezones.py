@@ -73,6 +73,32 @@ def wall_clock(date: datetime.date, time: datetime.time | None, zone_name: str) 
     return aware
 
 
+def event_instants(
+    start_date: datetime.date | None,
+    start_time: datetime.time | None,
+    end_date: datetime.date | None,
+    end_time: datetime.time | None,
+    zone_name: str,
+) -> tuple[datetime.datetime, datetime.datetime] | None:
+    """The UTC start and end of an event given on the clocks of `zone_name`.
+
+    Without both times the event ends at the end of its last day. None when
+    there is no start date, the zone is unknown or the clocks skip a time.
+    """
+    if not start_date or zone_name not in available_time_zones():
+        return None
+    try:
+        start = wall_clock(start_date, start_time, zone_name)
+        last_day = end_date or start_date
+        if start_time and end_time:
+            end = wall_clock(last_day, end_time, zone_name)
+        else:
+            end = wall_clock(last_day + datetime.timedelta(days=1), None, zone_name)
+    except NonexistentTimeError:
+        return None
+    return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
+
+
 def abbreviation(value: datetime.datetime) -> str:
     """The zone abbreviation in force at `value` (aware): "CET", "CEST", "WEST".
 

@@ -3,8 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from events.recordings import format_offset, iso_duration
-from events.timezones import abbreviation, utc_offset_label
+from django.utils.functional import cached_property
+from django.utils.translation import get_language_info
+
+from events.choices import VIDEO_MIME_TYPES
+from events.recordings import format_offset, iso_duration, link_at, stored_embed
+from events.timezones import abbreviation, utc_offset_label, wall_clock
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,21 @@ class When:
     end_date: datetime.date
     has_time: bool
     zone_name: str
+
+    @classmethod
+    def of_event(cls, page) -> "When":
+        """When the EventPage `page` takes place, from its wall-clock fields."""
+        start = wall_clock(page.start_date, page.start_time, page.time_zone)
+        end_date = page.end_date or page.start_date
+        end = wall_clock(end_date, page.end_time, page.time_zone) if page.start_time and page.end_time else None
+        return cls(
+            start=start,
+            end=end,
+            start_date=page.start_date,
+            end_date=end_date,
+            has_time=page.start_time is not None,
+            zone_name=page.time_zone,
+        )
 
     @property
     def multi_day(self) -> bool:
@@ -84,3 +103,63 @@ class CaptionTrack:
     language_name: str
     document: object
     is_current: bool
+
+
+@dataclass(frozen=True)
+class Recording:
+    """An event's recording as visitors get it (`EventPage.recording`): the player, its captions and chapters.
+
+    Reads the page's recording fields when asked, so a listing that only asks
+    `is_available` costs no SQL query.
+    """
+
+    page: object  # the EventPage
+
+    @property
+    def is_available(self) -> bool:
+        return bool(self.page.recording_url or self.page.recording_file_id)
+
+    @cached_property
+    def embed(self):
+        """Wagtail's stored Embed of the page's video address, or None (never fetched, or the provider was down)."""
+        return stored_embed(self.page.recording_url) if self.page.recording_url else None
+
+    @property
+    def mime_type(self) -> str:
+        if self.page.recording_file is None:
+            return ""
+        return VIDEO_MIME_TYPES.get(self.page.recording_file.file_extension.lower(), "")
+
+    def link_at(self, offset: datetime.timedelta | None) -> str | None:
+        """A link that starts the recording at `offset`: the video file's media fragment or the provider's link."""
+        if offset is None:
+            return None
+        if self.page.recording_file_id:
+            return f"{self.page.recording_file.url}#t={int(offset.total_seconds())}"
+        if self.page.recording_url:
+            return link_at(self.page.recording_url, offset)
+        return None
+
+    @cached_property
+    def chapters(self) -> list[Chapter]:
+        """The recording's chapters: each session with a start in the recording, by offset."""
+        if not self.is_available:
+            return []
+        chapters = [
+            Chapter(session["recording_offset"], session["title"], self.link_at(session["recording_offset"]))
+            for session in self.page.sessions()
+            if session.get("recording_offset") is not None
+        ]
+        return sorted(chapters, key=lambda chapter: chapter.offset)
+
+    @cached_property
+    def caption_tracks(self) -> list[CaptionTrack]:
+        """The caption files, one per language; the page's own language is the default track."""
+        current = self.page.locale.language_code if self.page.locale_id else ""
+        tracks = []
+        for child in self.page.recording_captions:
+            code = child.value["language"]
+            tracks.append(
+                CaptionTrack(code, get_language_info(code)["name_local"], child.value["file"], code == current)
+            )
+        return tracks

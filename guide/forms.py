@@ -21,9 +21,8 @@ class GuideChapterPageForm(WagtailAdminPageForm):
         return self.parent_page
 
     def _siblings(self, parent):
-        from guide.models import GuideChapterPage
-
-        siblings = GuideChapterPage.objects.child_of(parent)
+        # The form's own model (GuideChapterPage): no import of guide.models, which imports this form.
+        siblings = self._meta.model.objects.child_of(parent)
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
         return siblings

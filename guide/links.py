@@ -1,10 +1,11 @@
-"""Links from guide content to competences and to other pages, in the reader's language.
+"""Links from guide content to other pages, in the reader's language.
 
 Chooser values do not always point to the reader's language: wagtail-localize
 maps a chosen snippet to its translation, but keeps a chosen *page* as it is
 (the French chapter points to the English case study until a translator
 overrides it). These helpers find the version to show, in bulk, and cache
-per-request lookups on the request so a page pays for each once.
+per-request lookups on the request so a page pays for each once. Links to
+competences are in guide.competence_links.
 """
 
 from dataclasses import dataclass
@@ -13,10 +14,8 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from home.models import Competence
 
-
-def _cached(request, name, compute):
+def per_request(request, name, compute):
     """`compute()` once per request (every time when there is no request)."""
     if request is None:
         return compute()
@@ -28,46 +27,7 @@ def _cached(request, name, compute):
 
 def active_locale(request=None) -> Locale:
     """The Locale of the active language (`Locale.get_active()` queries each time; this once per request)."""
-    return _cached(request, f"locale_{translation.get_language()}", Locale.get_active)
-
-
-def framework_page(request=None):
-    """The live, public CompetenceFrameworkPage in the active language, or None. One SQL query per request."""
-    from guide.models import CompetenceFrameworkPage
-
-    def find():
-        return (
-            CompetenceFrameworkPage.objects.live()
-            .public()
-            .filter(locale=active_locale(request))
-            .order_by("path")
-            .first()
-        )
-
-    return _cached(request, f"framework_{translation.get_language()}", find)
-
-
-def localized_competences(request=None) -> dict:
-    """The competences in the active language (English where not yet translated), by translation key.
-
-    Two SQL queries per request (the default locale, the competences).
-    """
-    return _cached(
-        request,
-        f"competences_{translation.get_language()}",
-        lambda: {
-            competence.translation_key: competence
-            for competence in Competence.objects.localized(active_locale(request))
-        },
-    )
-
-
-def competence_url(competence, request=None) -> str | None:
-    """Address of `competence`'s page in the framework, in the active language; None without a framework page."""
-    framework = framework_page(request)
-    if framework is None or competence is None:
-        return None
-    return framework.competence_url(competence.number, request)
+    return per_request(request, f"locale_{translation.get_language()}", Locale.get_active)
 
 
 @dataclass(frozen=True)

@@ -29,27 +29,8 @@ each backend would overwrite the others' rows and the last one would win.
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
-from modelsearch.query import PlainText
 
-
-class LocalizedPlainText(PlainText):
-    """A plain-text query made in a known language (an ISO 639-1 code such as "fr").
-
-    The PostgreSQL backend parses it with that language's configuration; other
-    backends treat it as a plain `PlainText`.
-    """
-
-    def __init__(self, query_string: str, language: str, operator: str = "and", boost: float = 1.0):
-        super().__init__(query_string, operator=operator, boost=boost)
-        self.language = language
-
-
-def config_for_language(language_code: str | None, language_configs: dict[str, str], default: str) -> str:
-    """The text-search configuration for `language_code` ("fr", "pt-br"); `default` when none is set."""
-    if not language_code:
-        return default
-    code = language_code.lower()
-    return language_configs.get(code) or language_configs.get(code.split("-")[0]) or default
+from search.postgres import MultilingualPostgresSearchBackend
 
 
 def SearchBackend(params):
@@ -58,7 +39,5 @@ def SearchBackend(params):
     A function named like a class because modelsearch looks up `<module>.SearchBackend`.
     """
     if connection.vendor == "postgresql":
-        from search.postgres import MultilingualPostgresSearchBackend
-
         return MultilingualPostgresSearchBackend(params)
     return DatabaseSearchBackend(params)

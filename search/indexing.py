@@ -17,15 +17,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_delete
 from modelcluster.models import get_all_child_relations
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 
 
 def snippet_models() -> frozenset[type[models.Model]]:
-    """The models registered as snippets (Partner, Person, Competence, ...)."""
-    from wagtail.snippets.models import get_snippet_models  # loads wagtail_hooks: not at import time
-
+    """The models registered as snippets (Partner, Person, Competence, ...). Loads the wagtail_hooks modules."""
     return frozenset(get_snippet_models())
 
 
@@ -131,8 +131,6 @@ def pages_showing(snippet: models.Model) -> list[int]:
 
 def reindex_pages(page_ids: list[int]) -> None:
     """Update the search index entries of these pages, through modelsearch's own indexing task."""
-    from modelsearch.tasks import insert_or_update_object_task
-
     for page in Page.objects.filter(pk__in=page_ids).specific():
         insert_or_update_object_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
 

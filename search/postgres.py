@@ -1,6 +1,6 @@
 """PostgreSQL: modelsearch's backend with one text-search configuration per language.
 
-Imported only on PostgreSQL (see `search.backend.SearchBackend`). Depends on
+Used only on PostgreSQL (see `search.backend.SearchBackend`). Depends on
 modelsearch 1.3's `PostgresIndex.add_items` reading `backend.config` through
 `ObjectIndexer`, and on `PostgresSearchQueryCompiler.get_config`; the tests in
 tests/search/test_stemming.py fail if a modelsearch upgrade changes either.
@@ -17,7 +17,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from wagtail.models import Locale, TranslatableMixin
 
-from search.backend import config_for_language
+from search.text_search import config_for_language
 
 
 class MultilingualPostgresIndex(PostgresIndex):

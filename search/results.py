@@ -8,10 +8,10 @@ from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from search.backend import LocalizedPlainText
 from search.extracts import highlight_pages
 from search.families import PageFamily, families_by_content_type
 from search.query import SearchQuery
+from search.text_search import LocalizedPlainText
 
 RESULTS_PER_PAGE = 10
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
-from home.templatetags.navigation_tags import Alternate, language_name_local, localized_home
+from home.navigation import Alternate, language_name_local, localized_home
 from search.families import PageFamily, page_families
 from search.query import MAX_QUERY_LENGTH, InvalidSearch, SearchQuery, parse_page_number, parse_query
 from search.results import RESULTS_PER_PAGE, find_pages

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
+from wagtail.images import get_image_model
 
 #: Panoramas narrower than this look blurred at any field of view (px).
 MIN_WIDTH = 2048
@@ -26,6 +27,11 @@ PHONE_MAX_WIDTH = 4096
 JPEG_QUALITY = 70
 #: The index page's thumbnail: the middle of the panorama (yaw 0), 16:9.
 THUMBNAIL_SPEC = "fill-640x360|format-jpeg|jpegquality-75"
+
+
+def rendition_model():
+    """The image renditions' model (for prefetching the renditions a page shows)."""
+    return get_image_model().get_rendition_model()
 
 
 def max_pixels() -> int:

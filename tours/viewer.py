@@ -19,21 +19,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.models import Partner
 from tours.choices import HotspotKind
-from tours.models import TourPage, TourScenePage
 from tours.panoramas import (
     ALL_RENDITION_SPECS,
     PHONE_MAX_WIDTH,
-    THUMBNAIL_SPEC,
     PanoramaRendition,
     panorama_renditions,
+    rendition_model,
 )
 from tours.richtext import expand_all
 
@@ -48,15 +45,11 @@ AUTO_ROTATE_SPEED = -2
 AUTO_ROTATE_DELAY = 20
 
 
-def rendition_model():
-    return get_image_model().get_rendition_model()
-
-
 @dataclass
 class SceneView:
     """One scene as shown: `key` is its id in the viewer configuration ("s" + page id)."""
 
-    page: TourScenePage
+    page: Page  # a TourScenePage
     key: str
     url: str
     renditions: list[PanoramaRendition]
@@ -72,7 +65,7 @@ class SceneView:
     def srcset(self) -> str:
         return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in self.renditions)
 
-    def document_title(self, tour: TourPage) -> str:
+    def document_title(self, tour: Page) -> str:
         return f"{self.page.title} · {tour.title} | {settings.WAGTAIL_SITE_NAME}"
 
 
@@ -80,7 +73,7 @@ class SceneView:
 class TourView:
     """A tour opened at `current`; `scenes` in tree order."""
 
-    tour: TourPage
+    tour: Page  # a TourPage
     scenes: list[SceneView]
     current: SceneView | None
     preview: bool = False
@@ -184,23 +177,28 @@ def scene_key(page) -> str | None:
     return f"s{page.pk}" if page is not None else None
 
 
-def scene_queryset(tour: TourPage, preview: bool = False):
+def scene_queryset(tour, preview: bool = False):
     """The tour's scenes in tree order, with panoramas and their renditions (3 SQL queries with .public())."""
-    scenes = TourScenePage.objects.child_of(tour).order_by("path")
-    if not preview:
-        scenes = scenes.live().public()
-    return scenes.select_related("panorama").prefetch_related(
-        Prefetch("panorama__renditions", queryset=rendition_model().objects.filter(filter_spec__in=ALL_RENDITION_SPECS))
+    return (
+        tour.scenes(preview=preview)
+        .select_related("panorama")
+        .prefetch_related(
+            Prefetch(
+                "panorama__renditions", queryset=rendition_model().objects.filter(filter_spec__in=ALL_RENDITION_SPECS)
+            )
+        )
     )
 
 
-def hydrate_hotspots(scenes: list[TourScenePage]) -> None:
+def hydrate_hotspots(scenes: list) -> None:
     """Convert the hotspots of all `scenes` at once: one bulk query per chosen model, not per scene.
 
     Replaces each scene's lazy StreamValue with a converted one (same block
     ids); blocks of a type the code no longer knows are dropped.
     """
-    stream_block = TourScenePage._meta.get_field("hotspots").stream_block
+    if not scenes:
+        return
+    stream_block = scenes[0].hotspots.stream_block
     raw_by_type = defaultdict(list)
     layouts = []
     for scene in scenes:
@@ -221,7 +219,7 @@ def hydrate_hotspots(scenes: list[TourScenePage]) -> None:
         )
 
 
-def prepare_hotspot_content(scenes: list[TourScenePage]) -> None:
+def prepare_hotspot_content(scenes: list) -> None:
     """Prefetch the information images' renditions and expand all rich text in one batch."""
     images, rich_texts = [], []
     for scene in scenes:
@@ -251,7 +249,7 @@ def translations_by_key(pages: list[Page]) -> dict:
     return result
 
 
-def safe_renditions(scene: TourScenePage) -> list[PanoramaRendition]:
+def safe_renditions(scene) -> list[PanoramaRendition]:
     """The scene's panorama renditions; none when it has no panorama or its file cannot be decoded."""
     if scene.panorama is None:
         return []
@@ -264,8 +262,8 @@ def safe_renditions(scene: TourScenePage) -> list[PanoramaRendition]:
         return []
 
 
-def build_tour_view(tour: TourPage, request, current: TourScenePage | None = None, preview: bool = False) -> TourView:
-    """The tour in the active language, opened at `current` (default: its start scene, else the first).
+def build_tour_view(tour, request, current=None, preview: bool = False) -> TourView:
+    """The TourPage `tour` in the active language, opened at the TourScenePage `current` (default: its start scene).
 
     In a preview, draft scenes are included and `current` (the unsaved page
     being previewed) replaces its stored version. Query count is fixed (about
@@ -314,9 +312,7 @@ def build_tour_view(tour: TourPage, request, current: TourScenePage | None = Non
         start_key = next((p.translation_key for p in pages if p.pk == tour.start_scene_id), None)
         if start_key is None:
             # A translated tour keeps the source language's start scene: find it by key.
-            start_key = (
-                TourScenePage.objects.filter(pk=tour.start_scene_id).values_list("translation_key", flat=True).first()
-            )
+            start_key = tour.start_scene_key()
         start = by_translation_key.get(start_key)
     by_pk = {scene.page.pk: scene for scene in scenes}
     current_view = by_pk.get(start.pk) if start is not None else None
@@ -325,54 +321,3 @@ def build_tour_view(tour: TourPage, request, current: TourScenePage | None = Non
     if current_view is None and scenes:
         current_view = scenes[0]
     return TourView(tour=tour, scenes=scenes, current=current_view, preview=preview)
-
-
-@dataclass
-class TourCard:
-    """A tour on the index page: the page, its partner in the active language, a thumbnail, its scene count."""
-
-    page: TourPage
-    partner: Partner | None
-    thumbnail: object | None
-    scene_count: int
-
-
-def tour_cards(index_page, request) -> list[TourCard]:
-    """The live tours under `index_page`, with thumbnails from their start scenes. Fixed SQL query count."""
-    tours = list(TourPage.objects.child_of(index_page).live().public().order_by("path").select_related("partner"))
-    if not tours:
-        return []
-    scene_filter = Q()
-    for tour in tours:
-        scene_filter |= Q(path__startswith=tour.path, depth=tour.depth + 1)
-    scenes = list(
-        TourScenePage.objects.live()
-        .filter(scene_filter)
-        .order_by("path")
-        .select_related("panorama")
-        .prefetch_related(
-            Prefetch("panorama__renditions", queryset=rendition_model().objects.filter(filter_spec=THUMBNAIL_SPEC))
-        )
-    )
-    # The start scene may be the source language's (see build_tour_view): match by id, then by key.
-    start_ids = {tour.start_scene_id for tour in tours if tour.start_scene_id}
-    start_keys = dict(TourScenePage.objects.filter(pk__in=start_ids).values_list("pk", "translation_key"))
-    partner_keys = {tour.partner.translation_key for tour in tours if tour.partner is not None}
-    partners = {
-        partner.translation_key: partner
-        for partner in Partner.objects.localized().filter(translation_key__in=partner_keys)
-    }
-    cards = []
-    for tour in tours:
-        own = [scene for scene in scenes if scene.path.startswith(tour.path)]
-        start_key = start_keys.get(tour.start_scene_id)
-        start = next((scene for scene in own if scene.translation_key == start_key), own[0] if own else None)
-        thumbnail = None
-        if start is not None and start.panorama is not None:
-            try:
-                thumbnail = start.panorama.get_rendition(THUMBNAIL_SPEC)
-            except (OSError, ValueError, SyntaxError):
-                logger.exception("Thumbnail of panorama %s cannot be rendered", start.panorama_id)
-        partner = partners.get(tour.partner.translation_key, tour.partner) if tour.partner is not None else None
-        cards.append(TourCard(page=tour, partner=partner, thumbnail=thumbnail, scene_count=len(own)))
-    return cards

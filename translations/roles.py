@@ -23,7 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
-from home.templatetags.navigation_tags import language_name_local
+from home.navigation import language_name_local
 
 PAGE_PERMISSIONS = ["change_page", "publish_page"]
 COLLECTION_PERMISSIONS = [

@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from events.ical import build_calendar
 from events.models.event_page import EventPage
 from home.models import BasePage
 
@@ -61,8 +62,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("ical/", name="calendar")
     def calendar(self, request):
         """All events of this language as an iCalendar feed (text/calendar), for calendar subscriptions."""
-        from events.ical import build_calendar
-
         # "Keep in Pact: Events": a subscribed calendar sits among the reader's own.
         name = f"{settings.WAGTAIL_SITE_NAME}: {self.title}"
         body = build_calendar(list(self.events().order_by("start")), request, name=name, feed=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from guide.choices import CalloutKind, MaterialFormat
 from guide.models import CompetenceFrameworkPage, GuideChapterPage, GuideIndexPage, TrainingProgrammePage
-from home.loading import ContentLoader
+from home.loading import ContentError, ContentLoader
 from home.models import Competence, Partner
 
 PO_DIR = Path(__file__).parent / "locale"
@@ -342,8 +342,6 @@ def load(loader: ContentLoader) -> None:
     """Create the guide, its chapters, the competence framework and the training programme, with translations."""
     home = loader.get_page("home-page")
     if home is None:
-        from home.loading import ContentError
-
         raise ContentError("The home page is missing: the home app's content must load first.")
     competence_ids = {number: loader.get_snippet(Competence, f"competence-{number}").pk for number in range(1, 8)}
 

@@ -3,7 +3,8 @@
 from django import template
 from django.utils.translation import ngettext
 
-from guide.links import ResolvedPage, competence_url, localized_competences, resolve_pages
+from guide.competence_links import competence_url, localized_competences
+from guide.links import ResolvedPage, resolve_pages
 
 register = template.Library()
 

@@ -7,6 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.indexing import snippet_names
+
 
 class ListingMixin(models.Model):
     """Fields that show a page in listings, cards and search results."""
@@ -64,8 +66,6 @@ class BasePage(ListingMixin, SampleContentMixin, Page):
 
     def search_snippet_names(self) -> str:
         """The names of the snippets this page shows, in its language, for the search index."""
-        from search.indexing import snippet_names  # imported when indexing: home loads before search
-
         return snippet_names(self)
 
     @property

@@ -1,151 +1,45 @@
-"""Template tags for the site frame: navigation, language switcher, hreflang, footer."""
-
-from dataclasses import dataclass
+"""Template tags for the site frame: navigation, language switcher, hreflang, footer (home.navigation does the work)."""
 
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language_info
-from wagtail.models import Page, Site
 
+from home import navigation
 from home.models import Partner
-from home.models.i18n import OWN_LANGUAGE_CONTENT, active_language_code
 
 register = template.Library()
-
-LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
-
-
-@dataclass(frozen=True)
-class Alternate:
-    """One language version of a page: BCP 47 code, name in that language, URLs.
-
-    `url` is absolute, from the Wagtail Site's host name (canonical and
-    hreflang links); `path` is the same address relative to this site, for
-    links a visitor follows (the language switcher), so they work on any host
-    and port the site is served from.
-    """
-
-    language_code: str
-    name_local: str
-    url: str
-    is_current: bool
-    path: str
-
-
-def language_name_local(code: str) -> str:
-    """The language's name in itself, capitalised: "fr" gives "Français"."""
-    name = get_language_info(code)["name_local"]
-    return name[:1].upper() + name[1:]
-
-
-def localized_home(request) -> Page | None:
-    """The live home page of the active language for this request's site, or None."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    cache_name = "_keepinpact_localized_home"
-    if not hasattr(request, cache_name):
-        home = (
-            Page.objects.filter(
-                translation_key=site.root_page.translation_key, locale__language_code=active_language_code()
-            )
-            .live()
-            .first()
-        )
-        setattr(request, cache_name, home)
-    return getattr(request, cache_name)
 
 
 @register.simple_tag(takes_context=True)
 def page_alternates(context, page=None) -> dict:
-    """Language versions of `page` (default: the site's home pages).
+    """Language versions of `page` (default: the site's home pages); see home.navigation.page_alternates.
 
-    Returns {"available": [Alternate, ...] in settings.LANGUAGES order, live and
-    public pages only, "unavailable": [(code, name_local), ...]}. Two SQL queries.
     A routable page's sub-page sets `alternate_subpath` in its context (e.g.
     "3/"): the alternates then point to that sub-page in each language.
     """
     request = context.get("request")
     if request is None:
         return {"available": [], "unavailable": []}
-    current = active_language_code()
-    subpath = context.get("alternate_subpath") or ""
-    if page is None or not getattr(page, "pk", None):
-        subpath = ""
-        site = Site.find_for_request(request)
-        if site is None:
-            return {"available": [], "unavailable": []}
-        page = site.root_page
-    translations = (
-        page.get_translations(inclusive=True).live().public().filter(OWN_LANGUAGE_CONTENT).select_related("locale")
-    )
-    by_code = {p.locale.language_code: p for p in translations}
-    available, unavailable = [], []
-    for code in LANGUAGE_ORDER:
-        if code in by_code:
-            url = by_code[code].get_full_url(request)
-            if url:
-                path = (by_code[code].get_url(request) or url) + subpath
-                available.append(Alternate(code, language_name_local(code), url + subpath, code == current, path))
-                continue
-        unavailable.append((code, language_name_local(code)))
-    return {"available": available, "unavailable": unavailable}
-
-
-@dataclass(frozen=True)
-class NavItem:
-    """A main-navigation link; `current` is "page", "true" (an ancestor of the page) or ""."""
-
-    page: Page
-    current: str
+    return navigation.page_alternates(request, page, context.get("alternate_subpath") or "")
 
 
 @register.simple_tag(takes_context=True)
-def main_navigation(context) -> list[NavItem]:
+def main_navigation(context) -> list[navigation.NavItem]:
     """Live, public children of the current language's home page shown in menus. One SQL query."""
-    request = context.get("request")
-    home = localized_home(request) if request else None
-    if home is None:
-        return []
-    here = context.get("page")
-    items = []
-    for child in home.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT):
-        current = ""
-        if here is not None and getattr(here, "path", None):
-            if here.pk == child.pk:
-                current = "page"
-            elif here.path.startswith(child.path):
-                current = "true"
-        items.append(NavItem(child, current))
-    return items
+    return navigation.main_navigation(context.get("request"), context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
     """URL of the current language's home page (`/fr/`), falling back to the language prefix."""
-    request = context.get("request")
-    home = localized_home(request) if request else None
-    if home is not None:
-        return home.get_url(request)
-    return f"/{active_language_code()}/"
+    return navigation.home_url(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
 def site_partners(context) -> list[Partner]:
-    """The project partners in the active language, coordinator first.
-
-    One SQL query per request: the home page's partner strip and the footer share it.
-    """
-    request = context.get("request")
-    cached = getattr(request, "_keepinpact_partners", None)
-    if cached is None:
-        cached = list(Partner.objects.localized())
-        if request is not None:
-            request._keepinpact_partners = cached
-    return cached
+    """The project partners in the active language, coordinator first. One SQL query per request."""
+    return navigation.site_partners(context.get("request"))
 
 
 @register.filter
 def language_name(code: str) -> str:
     """`{{ "hr"|language_name }}` gives "Hrvatski"."""
-    return language_name_local(code)
+    return navigation.language_name_local(code)

@@ -3,7 +3,7 @@
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 
-from search.backend import LocalizedPlainText, config_for_language
+from search.text_search import LocalizedPlainText, config_for_language
 
 
 def test_the_default_backend_fits_the_database():

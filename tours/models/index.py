@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from home.models import BasePage
+from tours.cards import tour_cards
 
 
 class TourIndexPage(BasePage):
@@ -30,8 +31,6 @@ class TourIndexPage(BasePage):
         verbose_name_plural = _("tour index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from tours.viewer import tour_cards
-
         context = super().get_context(request, *args, **kwargs)
         context["tour_cards"] = tour_cards(self, request)
         return context

@@ -23,6 +23,7 @@ from tours.models.common import (
 )
 from tours.panels import BrokenSceneLinksPanel
 from tours.panoramas import image_errors, shape_errors
+from tours.viewer import build_tour_view
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol"]
 
@@ -196,8 +197,6 @@ class TourScenePage(BasePage):
         return parent.specific if parent is not None else None
 
     def get_context(self, request, *args, **kwargs):
-        from tours.viewer import build_tour_view
-
         context = super().get_context(request, *args, **kwargs)
         tour = self.get_tour()
         context["tour"] = tour

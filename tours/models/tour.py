@@ -13,6 +13,8 @@ from home.models import BasePage
 from tours.choices import MEDIA_LANGUAGE_CODES
 from tours.fields import LanguageListField, language_name
 from tours.models.common import TourAdminPageForm, is_synced_translation, parent_path
+from tours.models.scene import TourScenePage
+from tours.viewer import build_tour_view
 
 
 class TourPage(BasePage):
@@ -109,9 +111,16 @@ class TourPage(BasePage):
         """The partner in the active language (falls back to the stored one). One SQL query."""
         return self.partner.localized if self.partner_id else None
 
-    def get_context(self, request, *args, **kwargs):
-        from tours.viewer import build_tour_view
+    def scenes(self, preview: bool = False):
+        """This tour's rooms in tree order: the live, public ones, or all of them in a preview."""
+        scenes = TourScenePage.objects.child_of(self).order_by("path")
+        return scenes if preview else scenes.live().public()
 
+    def start_scene_key(self):
+        """The start scene's translation key, or None (a translation keeps the source's scene id). One SQL query."""
+        return TourScenePage.objects.filter(pk=self.start_scene_id).values_list("translation_key", flat=True).first()
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tour"] = self
         context["tour_view"] = build_tour_view(self, request, preview=getattr(request, "is_preview", False))
