@@ -47,25 +47,26 @@ LAYOUT = """() => {
 }"""
 
 
+# One test per size and language, so that parallel workers share the 170 pages.
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("size", SIZES)
-def test_no_page_scrolls_sideways_or_cuts_off_a_control(live_site, new_page, size):
+def test_no_page_scrolls_sideways_or_cuts_off_a_control(live_site, new_page, size, language):
     page = new_page(**SIZES[size])
     problems = []
     checked = 0
-    for language in LANGUAGES:
-        for page_type, url, expected_status in pages_of_every_type(language):
-            response = page.goto(live_site + url)
-            assert response.status == expected_status, f"{url}: HTTP {response.status}"
-            if page.locator("[data-tour]").count():
-                page.wait_for_function("() => window.kipTour", timeout=20000)  # tours.js has built the viewer
-            layout = page.evaluate(LAYOUT)
-            checked += 1
-            where = f"{language} {page_type} {url} at {size}"
-            if layout["scrollWidth"] > layout["clientWidth"]:
-                problems.append(
-                    f"{where}: the page scrolls sideways "
-                    f"(scrollWidth {layout['scrollWidth']} > clientWidth {layout['clientWidth']} CSS px)"
-                )
-            problems.extend(f"{where}: cut off: {element}" for element in layout["cut"])
-    assert checked == len(LANGUAGES) * 17
+    for page_type, url, expected_status in pages_of_every_type(language):
+        response = page.goto(live_site + url)
+        assert response.status == expected_status, f"{url}: HTTP {response.status}"
+        if page.locator("[data-tour]").count():
+            page.wait_for_function("() => window.kipTour", timeout=20000)  # tours.js has built the viewer
+        layout = page.evaluate(LAYOUT)
+        checked += 1
+        where = f"{language} {page_type} {url} at {size}"
+        if layout["scrollWidth"] > layout["clientWidth"]:
+            problems.append(
+                f"{where}: the page scrolls sideways "
+                f"(scrollWidth {layout['scrollWidth']} > clientWidth {layout['clientWidth']} CSS px)"
+            )
+        problems.extend(f"{where}: cut off: {element}" for element in layout["cut"])
+    assert checked == 17
     assert not problems, f"{len(problems)} problems on {checked} pages:\n" + "\n".join(problems)
