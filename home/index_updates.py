@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_save
 from wagtail.models import ReferenceIndex
-from wagtail.search.index import class_is_indexed, insert_or_update_object
+from wagtail.search.backends import get_search_backends
+from wagtail.search.index import class_is_indexed
 
 
 @dataclass
@@ -71,9 +72,12 @@ def update_indexes(touched: TouchedObjects) -> IndexUpdate:
                 for obj in model._default_manager.filter(pk__in=pks):
                     ReferenceIndex.create_or_update_for_object(obj)
                     referenced += 1
+        backends = list(get_search_backends(with_auto_update=True))  # a generator
         for model, pks in touched.by_model.items():
             if class_is_indexed(model):
-                for obj in model.get_indexed_objects().filter(pk__in=pks):
-                    insert_or_update_object(obj)
-                    searched += 1
+                # In bulk, as `update_index` does: one insert per model rather than one per object.
+                objects = list(model.get_indexed_objects().filter(pk__in=pks))
+                for backend in backends:
+                    backend.add_bulk(model, objects)
+                searched += len(objects)
     return IndexUpdate(searched=searched, referenced=referenced, seconds=time.monotonic() - started)
