@@ -119,6 +119,8 @@ class FirstUsableValueMixin:
 
     def clean(self, values):
         chosen, chosen_raw, ignored = None, None, []
+        if isinstance(values, str):  # data given as a plain dict rather than a QueryDict
+            values = [values]
         for raw in values or []:
             text = raw.strip()
             if not text:
