@@ -1,4 +1,4 @@
-"""The case-study library's filters: reading the query string, filtering, counting.
+"""The case-study library's filters: a django-filter FilterSet, its facet counts and its links.
 
 A filtered view is a plain GET query string, so it can be shared, bookmarked
 and used without JavaScript. Filter values do not depend on translated text,
@@ -11,14 +11,17 @@ so a link gives the same case studies in every language:
 
 Filters of different kinds combine (AND). Input that cannot be used is never an
 error: an unknown value, a second value for the same filter, or a page "number"
-that is not a number is ignored and listed in `LibraryQuery.ignored` so the page
-can say so. Only a page number beyond the last page is a 404 (the caller decides).
+that is not a number is ignored and listed in `CaseStudyFilterSet.ignored` so the
+page can say so. Only a page number beyond the last page is a 404 (the caller decides).
 """
 
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.http import QueryDict
 from django.utils.text import Truncator
@@ -30,32 +33,18 @@ from casestudies.models.case_study import CaseStudyCompetence
 
 COUNTRY, COMPETENCE, PARTNER, PAGE = "country", "competence", "partner", "page"
 FILTER_PARAMETERS = (COUNTRY, COMPETENCE, PARTNER)
-FILTER_LABELS = {
-    COUNTRY: gettext_lazy("Country"),
-    COMPETENCE: gettext_lazy("Competence"),
-    PARTNER: gettext_lazy("Written by"),
-    PAGE: gettext_lazy("Page"),
-}
-ALL_LABELS = {
-    COUNTRY: gettext_lazy("All countries"),
-    COMPETENCE: gettext_lazy("All competences"),
-    PARTNER: gettext_lazy("All partners"),
-}
 # Ignored values are shown back to the visitor (escaped); a hand-typed essay is cut short.
 SHOWN_VALUE_LENGTH = 40
 
 
 @dataclass(frozen=True)
 class IgnoredValue:
-    """A query-string value the library could not use: `parameter`, the value as typed (shortened), why."""
+    """A query-string value the library could not use: the filter's `label`, the value as typed (shortened), why."""
 
     parameter: str
+    label: str
     value: str
     reason: str
-
-    @property
-    def label(self) -> str:
-        return str(FILTER_LABELS.get(self.parameter, self.parameter))
 
 
 @dataclass(frozen=True)
@@ -89,6 +78,14 @@ class ActiveFilter:
     remove_query: str
 
 
+@dataclass(frozen=True)
+class FirstValue:
+    """What a `FirstUsableValueMixin` field cleans to: the value used (None if none) and the values ignored."""
+
+    value: object
+    ignored: list[tuple[str, str]]  # (value as typed, reason)
+
+
 def _sort_key(text: str) -> str:
     """Accent- and case-insensitive sort key ("Émilie" sorts with "emilie"); no database collation involved."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
@@ -98,94 +95,188 @@ def _shown(value: str) -> str:
     return Truncator(value).chars(SHOWN_VALUE_LENGTH)
 
 
-class LibraryQuery:
-    """What a library query string asks for, checked against the values that exist.
+# --- Form fields: every value of a parameter, the first usable one wins ---------------
 
-    `query` is the request's GET QueryDict; `competences` and `partners` are the
-    snippets in the page's language (their `number` and `slug` are the accepted
-    values, their titles and names the labels). After construction, `country`
-    (code or ""), `competence` (number or None), `partner` (slug or ""),
-    `page_number` (int, 1 by default) and `ignored` (list of IgnoredValue) are set.
-    Builds no query of its own.
+
+class FirstUsableValueMixin:
+    """A form field fed every value of its GET parameter; cleans to a `FirstValue`.
+
+    Django's fields read the last value of a repeated parameter and refuse the
+    whole form on a bad one; the library instead uses the first usable value and
+    reports the others. Empty values (the form's "All ..." choice) are no filter;
+    repeating the same value is harmless. `normalise(text)` runs before validation.
     """
 
-    def __init__(self, query: QueryDict, competences: list, partners: list):
-        self.query = query
-        self.ignored: list[IgnoredValue] = []
-        self._competence_labels = {c.number: str(c) for c in competences}
-        self._partner_labels = {p.slug: p.name for p in partners}
-        self.country: str = self._first_valid(COUNTRY, self._parse_country) or ""
-        self.competence: int | None = self._first_valid(COMPETENCE, self._parse_competence)
-        self.partner: str = self._first_valid(PARTNER, self._parse_partner) or ""
-        page_number = self._first_valid(PAGE, self._parse_page)
-        # Page 0 is a number, but out of range: the caller answers 404, as for a page past the last.
-        self.page_number: int = 1 if page_number is None else page_number
+    widget = forms.SelectMultiple  # its value_from_datadict reads QueryDict.getlist
 
-    # --- Parsing ----------------------------------------------------------------
-    def _first_valid(self, parameter: str, parse):
-        """The first usable value of `parameter`; every other non-empty value is recorded as ignored.
+    def __init__(self, *args, normalise=str, **kwargs):
+        self.normalise = normalise
+        super().__init__(*args, **kwargs)
 
-        `parse(raw)` returns (value, None) or (None, reason). Empty values (the
-        form's "All ..." choice) are no filter; repeating the same value is harmless.
-        """
-        chosen, chosen_raw = None, None
-        for raw in self.query.getlist(parameter):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.normalise(value) if value not in self.empty_values else value
+
+    def clean(self, values):
+        chosen, chosen_raw, ignored = None, None, []
+        if isinstance(values, str):  # data given as a plain dict rather than a QueryDict
+            values = [values]
+        for raw in values or []:
             text = raw.strip()
             if not text:
                 continue
-            value, reason = parse(text)
-            if reason is not None:
-                self.ignored.append(IgnoredValue(parameter, _shown(raw), reason))
-            elif chosen is None:
+            try:
+                value = super().clean(text)
+            except ValidationError as error:
+                ignored.append((raw, error.messages[0]))
+                continue
+            if chosen is None:
                 chosen, chosen_raw = value, raw
             elif value != chosen:
-                self.ignored.append(
-                    IgnoredValue(
-                        parameter,
-                        _shown(raw),
+                ignored.append(
+                    (
+                        raw,
                         _("only one value can be chosen at a time; the first one, “%(first)s”, is used")
                         % {"first": _shown(chosen_raw)},
                     )
                 )
-        return chosen
+        return FirstValue(chosen, ignored)
 
-    def _parse_country(self, text: str):
-        code = text.upper()
-        if len(code) == 2 and code in countries:
-            return code, None
-        return None, _("not a country code we know; use a two-letter ISO code such as PT")
 
-    def _parse_competence(self, text: str):
-        numbers = sorted(self._competence_labels)
-        if text.isascii() and text.isdigit() and int(text) in self._competence_labels:
-            return int(text), None
-        if numbers:
-            return None, _(
+class FirstChoiceField(FirstUsableValueMixin, django_filters.fields.ChoiceField):
+    pass
+
+
+class PageNumberField(FirstUsableValueMixin, forms.RegexField):
+    """A page number: ASCII digits only (not "-1", "1.5" or "٣"), cleaned to an int. Page 0 is the caller's 404."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            regex=r"\A[0-9]+\Z",
+            error_messages={"invalid": gettext_lazy("not a page number; the first page is shown")},
+            **kwargs,
+        )
+
+    def clean(self, values):
+        result = super().clean(values)
+        return FirstValue(None if result.value is None else int(result.value), result.ignored)
+
+
+class FirstChoiceFilter(django_filters.ChoiceFilter):
+    field_class = FirstChoiceField
+
+
+class LibraryForm(forms.Form):
+    """The FilterSet's form: the page number besides the filters, and the values it had to ignore."""
+
+    page = PageNumberField(label=gettext_lazy("Page"), required=False)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.ignored: list[IgnoredValue] = []
+        for name in (*FILTER_PARAMETERS, PAGE):
+            result = cleaned_data.get(name)
+            if not isinstance(result, FirstValue):
+                continue
+            cleaned_data[name] = result.value
+            self.ignored += [
+                IgnoredValue(name, str(self.fields[name].label), _shown(raw), reason) for raw, reason in result.ignored
+            ]
+        return cleaned_data
+
+
+# --- The FilterSet ----------------------------------------------------------------------
+
+
+class CaseStudyFilterSet(django_filters.FilterSet):
+    """The library's filters over `queryset` (the library's CaseStudyPages), bound to the request's GET.
+
+    `competences` and `partners` are the snippets in the page's language: their
+    `number` and `slug` are the accepted values, their titles and names the labels.
+    Countries are every ISO code django-countries knows, named in the active language.
+    Builds no query of its own; `qs` and `facets()` do.
+    """
+
+    country = FirstChoiceFilter(
+        field_name="country",
+        label=gettext_lazy("Country"),
+        empty_label=gettext_lazy("All countries"),
+        choices=lambda: list(countries),
+        normalise=str.upper,
+        error_messages={
+            "invalid_choice": gettext_lazy("not a country code we know; use a two-letter ISO code such as PT")
+        },
+    )
+    competence = FirstChoiceFilter(
+        method="filter_competence",
+        label=gettext_lazy("Competence"),
+        empty_label=gettext_lazy("All competences"),
+        # Competences are numbered with ASCII digits: "03" is 3; anything else fails validation.
+        normalise=lambda text: str(int(text)) if text.isascii() and text.isdigit() else text,
+    )
+    partner = FirstChoiceFilter(
+        field_name="partner__slug",
+        label=gettext_lazy("Written by"),
+        empty_label=gettext_lazy("All partners"),
+        normalise=str.lower,
+        error_messages={"invalid_choice": gettext_lazy("no project partner has this identifier")},
+    )
+
+    class Meta:
+        form = LibraryForm
+
+    def __init__(self, data: QueryDict, queryset: QuerySet, *, competences: list, partners: list, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self._competence_labels = {str(c.number): str(c) for c in competences}
+        self._partner_labels = {p.slug: p.name for p in partners}
+        numbers = sorted(c.number for c in competences)
+        competence = self.filters[COMPETENCE]
+        competence.extra["choices"] = list(self._competence_labels.items())
+        competence.extra["error_messages"] = {
+            "invalid_choice": _(
                 "there is no competence with this number; the framework has competences %(first)s to %(last)s"
-            ) % {"first": numbers[0], "last": numbers[-1]}
-        return None, _("there is no competence with this number")
+            )
+            % {"first": numbers[0], "last": numbers[-1]}
+            if numbers
+            else _("there is no competence with this number")
+        }
+        self.filters[PARTNER].extra["choices"] = list(self._partner_labels.items())
 
-    def _parse_partner(self, text: str):
-        slug = text.lower()
-        if slug in self._partner_labels:
-            return slug, None
-        return None, _("no project partner has this identifier")
+    def filter_competence(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # EXISTS rather than a join: a page is listed once, whatever its number of competences.
+        return queryset.filter(
+            Exists(CaseStudyCompetence.objects.filter(page_id=OuterRef("pk"), competence__number=value))
+        )
 
-    def _parse_page(self, text: str):
-        if text.isascii() and text.isdigit():
-            return int(text), None
-        return None, _("not a page number; the first page is shown")
+    def filter_queryset(self, queryset: QuerySet, *, without: str | None = None) -> QuerySet:
+        """`queryset` narrowed by every filter in use except `without` (the page number is no filter)."""
+        for name, filter_ in self.filters.items():
+            if name != without:
+                queryset = filter_.filter(queryset, self.form.cleaned_data.get(name))
+        return queryset
 
     # --- State ----------------------------------------------------------------------
     @property
     def values(self) -> dict[str, str]:
         """The filters in use as query-string values, in parameter order: {"country": "PT", "competence": "3"}."""
-        values = {COUNTRY: self.country, COMPETENCE: str(self.competence or ""), PARTNER: self.partner}
-        return {name: value for name, value in values.items() if value}
+        self.form.is_valid()
+        return {name: self.form.cleaned_data[name] for name in FILTER_PARAMETERS if self.form.cleaned_data.get(name)}
 
     @property
     def is_filtered(self) -> bool:
         return bool(self.values)
+
+    @property
+    def ignored(self) -> list[IgnoredValue]:
+        self.form.is_valid()
+        return self.form.ignored
+
+    @property
+    def page_number(self) -> int:
+        """The results page asked for, 1 by default (0 is a number, but out of range: the caller's 404)."""
+        self.form.is_valid()
+        number = self.form.cleaned_data.get(PAGE)
+        return 1 if number is None else number
 
     def query_string(self, *, without: str | None = None, page: int = 1) -> str:
         """The canonical query string ("?country=PT&competence=3", "" for none) of these filters.
@@ -199,18 +290,19 @@ class LibraryQuery:
 
     def value_label(self, parameter: str) -> str:
         """The label of the value in use for `parameter`, in the active language ("Portugal")."""
+        value = self.values.get(parameter, "")
         if parameter == COUNTRY:
-            return str(countries.name(self.country))
+            return str(countries.name(value))
         if parameter == COMPETENCE:
-            return self._competence_labels.get(self.competence, "")
-        return self._partner_labels.get(self.partner, "")
+            return self._competence_labels.get(value, "")
+        return self._partner_labels.get(value, "")
 
     @property
     def active_filters(self) -> list[ActiveFilter]:
         return [
             ActiveFilter(
                 parameter=name,
-                label=str(FILTER_LABELS[name]),
+                label=str(self.filters[name].label),
                 value=value,
                 value_label=self.value_label(name),
                 remove_query=self.query_string(without=name),
@@ -218,55 +310,45 @@ class LibraryQuery:
             for name, value in self.values.items()
         ]
 
-    # --- Querying ------------------------------------------------------------------
-    def apply(self, queryset: QuerySet, *, without: str | None = None) -> QuerySet:
-        """`queryset` (of CaseStudyPage) narrowed by every filter in use except `without`. Adds no query."""
-        if self.country and without != COUNTRY:
-            queryset = queryset.filter(country=self.country)
-        if self.competence is not None and without != COMPETENCE:
-            # EXISTS rather than a join: a page is listed once, whatever its number of competences.
-            queryset = queryset.filter(
-                Exists(CaseStudyCompetence.objects.filter(page_id=OuterRef("pk"), competence__number=self.competence))
-            )
-        if self.partner and without != PARTNER:
-            queryset = queryset.filter(partner__slug=self.partner)
-        return queryset
-
-    def facets(self, library: QuerySet) -> list[Facet]:
-        """The filter form's facets for the case studies in `library`. Four SQL queries.
+    # --- Facets -----------------------------------------------------------------------
+    def facets(self) -> list[Facet]:
+        """The filter form's facets for the case studies of the library. Four SQL queries.
 
         Each option's count is the number of results choosing it would give,
         keeping the other filters: the usual faceted-search count. Countries
         are those of the library (plus the one in use), sorted by their name in
         the active language; competences and partners are all of them.
         """
-        library = library.order_by()
+        library = self.queryset.order_by()
+        self.form.is_valid()
+        chosen = {name: self.values.get(name, "") for name in FILTER_PARAMETERS}
         library_countries = set(library.values_list("country", flat=True).distinct())
-        country_counts = self._counts(self.apply(library, without=COUNTRY), "country")
+        country_counts = self._counts(self.filter_queryset(library, without=COUNTRY), "country")
         competence_counts = self._counts(
-            self.apply(library, without=COMPETENCE), "competence_links__competence__number"
+            self.filter_queryset(library, without=COMPETENCE), "competence_links__competence__number"
         )
-        partner_counts = self._counts(self.apply(library, without=PARTNER), "partner__slug")
-        codes = library_countries | ({self.country} if self.country else set())
-        country_options = sorted(
-            (
-                Option(code, str(countries.name(code)), country_counts.get(code, 0), code == self.country)
-                for code in codes
+        partner_counts = self._counts(self.filter_queryset(library, without=PARTNER), "partner__slug")
+        codes = library_countries | ({chosen[COUNTRY]} if chosen[COUNTRY] else set())
+        options = {
+            COUNTRY: sorted(
+                (
+                    Option(code, str(countries.name(code)), country_counts.get(code, 0), code == chosen[COUNTRY])
+                    for code in codes
+                ),
+                key=lambda option: _sort_key(option.label),
             ),
-            key=lambda option: _sort_key(option.label),
-        )
-        competence_options = [
-            Option(str(number), label, competence_counts.get(number, 0), number == self.competence)
-            for number, label in sorted(self._competence_labels.items())
-        ]
-        partner_options = [
-            Option(slug, name, partner_counts.get(slug, 0), slug == self.partner)
-            for slug, name in self._partner_labels.items()
-        ]
+            COMPETENCE: [
+                Option(number, label, competence_counts.get(int(number), 0), number == chosen[COMPETENCE])
+                for number, label in sorted(self._competence_labels.items(), key=lambda item: int(item[0]))
+            ],
+            PARTNER: [
+                Option(slug, name, partner_counts.get(slug, 0), slug == chosen[PARTNER])
+                for slug, name in self._partner_labels.items()
+            ],
+        }
         return [
-            Facet(COUNTRY, str(FILTER_LABELS[COUNTRY]), str(ALL_LABELS[COUNTRY]), country_options),
-            Facet(COMPETENCE, str(FILTER_LABELS[COMPETENCE]), str(ALL_LABELS[COMPETENCE]), competence_options),
-            Facet(PARTNER, str(FILTER_LABELS[PARTNER]), str(ALL_LABELS[PARTNER]), partner_options),
+            Facet(name, str(self.filters[name].label), str(self.filters[name].extra["empty_label"]), options[name])
+            for name in FILTER_PARAMETERS
         ]
 
     @staticmethod

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from casestudies.filters import LibraryQuery
+from casestudies.filters import CaseStudyFilterSet
 from casestudies.models.case_study import CaseStudyPage
 from home.models import BasePage, Competence, Partner
 
@@ -18,7 +18,7 @@ CASE_STUDIES_PER_PAGE = 12
 class CaseStudyIndexPage(BasePage):
     """The library of case studies of one language: introduction, summary report, filtered and paginated list.
 
-    Query string: see `casestudies.filters`. A results page beyond the last is
+    Query string: see `casestudies.filters` (a django-filter FilterSet). A results page beyond the last is
     answered with this page's template and HTTP 404; any other odd input is
     ignored and reported on the page.
     """
@@ -60,29 +60,29 @@ class CaseStudyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = LibraryQuery(
+        filters = CaseStudyFilterSet(
             request.GET,
+            self.case_studies(),
             competences=list(Competence.objects.localized(self.locale)),
             partners=list(Partner.objects.localized(self.locale)),
         )
-        library = self.case_studies()
-        results = query.apply(library).order_by("title", "pk")
+        results = filters.qs.order_by("title", "pk")
         paginator = Paginator(CaseStudyPage.with_listing_data(results), CASE_STUDIES_PER_PAGE)
         try:
-            results_page = paginator.page(query.page_number)
+            results_page = paginator.page(filters.page_number)
         except EmptyPage:
             results_page = None
         context.update(
-            query=query,
-            facets=query.facets(library),
+            filters=filters,
+            facets=filters.facets(),
             paginator=paginator,
             results_page=results_page,
-            pagination=self._pagination(query, paginator, results_page),
+            pagination=self._pagination(filters, paginator, results_page),
         )
         return context
 
     @staticmethod
-    def _pagination(query: LibraryQuery, paginator: Paginator, results_page) -> dict | None:
+    def _pagination(filters: CaseStudyFilterSet, paginator: Paginator, results_page) -> dict | None:
         """Pagination links as query strings that keep the filters, or None when there is one page.
 
         {"previous": "?country=PT" or None, "next": ... or None, "links": [{"number": 2,
@@ -97,17 +97,17 @@ class CaseStudyIndexPage(BasePage):
                 links.append(
                     {
                         "number": number,
-                        "query": query.query_string(page=number),
+                        "query": filters.query_string(page=number),
                         "current": number == results_page.number,
                     }
                 )
             else:
                 links.append({"number": None, "query": "", "current": False})
         return {
-            "previous": query.query_string(page=results_page.previous_page_number())
+            "previous": filters.query_string(page=results_page.previous_page_number())
             if results_page.has_previous()
             else None,
-            "next": query.query_string(page=results_page.next_page_number()) if results_page.has_next() else None,
+            "next": filters.query_string(page=results_page.next_page_number()) if results_page.has_next() else None,
             "links": links,
         }
 

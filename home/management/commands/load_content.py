@@ -7,6 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
+from home.index_updates import recording_saves, update_indexes
 from home.loading import ContentError, ContentLoader
 
 
@@ -32,12 +33,20 @@ class Command(BaseCommand):
         # No transaction around the whole run: wagtail-localize publishes each
         # translated page when its own transaction commits, before its
         # children are added. A run that stops half-way is finished by the next.
-        try:
-            loader.ensure_locales()
-            for module in content_modules():
-                module.load(loader)
-        except ContentError as error:
-            raise CommandError(str(error)) from error
+        with recording_saves() as touched:
+            try:
+                loader.ensure_locales()
+                for module in content_modules():
+                    module.load(loader)
+            except ContentError as error:
+                raise CommandError(str(error)) from error
+            finally:
+                # Also after a run that stopped half-way: what it saved is indexed as a whole run's would be.
+                indexed = update_indexes(touched)
         for line in loader.report.lines():
             style = self.style.WARNING if line.startswith("skipped") else self.style.SUCCESS
             self.stdout.write(style(line) if not line[0].isdigit() else line)
+        self.stdout.write(
+            f"search index: {indexed.searched} objects updated; reference index: {indexed.referenced} objects "
+            f"updated ({indexed.seconds:.1f} s)"
+        )
