@@ -25,8 +25,6 @@ from home.blocks import BaseStreamBlock, HeadingBlock, ImageBlock
 # so that a chapter's images cost one query, however many there are.
 BODY_IMAGE_RENDITION = "max-1200x900"
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
 
 class PrefetchingImageChooserBlock(ImageChooserBlock):
     """An image chooser that loads the body's images with their renditions in one query."""
@@ -68,7 +66,7 @@ class CalloutBlock(blocks.StructBlock):
         help_text=_("Shown as the callout's label, in the reader's language."),
     )
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
-    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), editor="default")
 
     class Meta:
         icon = "help"
@@ -231,7 +229,7 @@ class ModuleBlock(blocks.StructBlock):
     job_based_activity = blocks.RichTextBlock(
         label=_("Job-based activity"),
         required=False,
-        features=RICH_TEXT_FEATURES,
+        editor="default",
         help_text=_("The practical activity learners carry out in their own job."),
     )
     elearning_url = blocks.URLBlock(

@@ -31,7 +31,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
-        kwargs.setdefault("features", ["bold", "italic", "link", "document-link", "ol", "ul"])
+        kwargs.setdefault("editor", "default")
         super().__init__(**kwargs)
 
     class Meta:

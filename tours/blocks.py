@@ -24,7 +24,6 @@ from tours.choices import MediaKind
 AUDIO_TYPES = {"mp3": "audio/mpeg", "m4a": "audio/mp4", "oga": "audio/ogg", "ogg": "audio/ogg", "wav": "audio/wav"}
 VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
 CAPTION_EXTENSIONS = {"vtt"}
-TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
 def extension(document) -> str:
@@ -101,7 +100,7 @@ class InformationBlock(blocks.StructBlock):
     yaw = YawBlock()
     pitch = PitchBlock()
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    text = blocks.RichTextBlock(label=_("Text"), features=TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), editor="basic")
     image = ImageChooserBlock(label=_("Image"), required=False)
     image_alt = blocks.CharBlock(
         label=_("Image alternative text"),
@@ -177,7 +176,7 @@ class MediaBlock(blocks.StructBlock):
     transcript = blocks.RichTextBlock(
         label=_("Transcript"),
         required=False,
-        features=TEXT_FEATURES,
+        editor="basic",
         help_text=_("Everything said and heard. Required for audio, and for video without captions."),
     )
 

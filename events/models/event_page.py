@@ -34,8 +34,6 @@ from events.values import CaptionTrack, Chapter, Presentation, When
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 
-INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
 
 class EventPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
@@ -133,7 +131,7 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Speakers of the agenda's sessions are listed automatically; add anyone else who speaks."),
     )
     introduction = RichTextField(
-        _("introduction"), blank=True, features=INTRO_FEATURES, help_text=_("Shown under the title, before the agenda.")
+        _("introduction"), blank=True, editor="basic", help_text=_("Shown under the title, before the agenda.")
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     # Collapsed in the editor: an agenda of thirty sessions stays scannable by title.

@@ -24,8 +24,6 @@ from tours.models.common import (
 from tours.panels import BrokenSceneLinksPanel
 from tours.panoramas import image_errors, shape_errors
 
-DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol"]
-
 
 class TourScenePage(BasePage):
     """A room: an equirectangular panorama, its initial view and its hotspots.
@@ -51,7 +49,7 @@ class TourScenePage(BasePage):
     )
     description = RichTextField(
         _("description of the room"),
-        features=DESCRIPTION_FEATURES,
+        editor="no-links",
         help_text=_(
             "What the room looks like and what happens there, for people who cannot see the panorama. "
             "Shown under the viewer and read by screen readers."
