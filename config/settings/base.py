@@ -81,7 +81,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
