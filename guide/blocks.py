@@ -15,36 +15,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from guide.choices import CalloutKind, MaterialFormat
-from home.blocks import BaseStreamBlock, HeadingBlock, ImageBlock
-
-# The rendition home/templates/home/blocks/image_block.html asks for; keep in step
-# so that a chapter's images cost one query, however many there are.
-BODY_IMAGE_RENDITION = "max-1200x900"
-
-
-class PrefetchingImageChooserBlock(ImageChooserBlock):
-    """An image chooser that loads the body's images with their renditions in one query."""
-
-    def bulk_to_python(self, values):
-        images = self.model_class.objects.prefetch_renditions(BODY_IMAGE_RENDITION).in_bulk(
-            [value for value in values if value is not None]
-        )
-        return [images.get(value) for value in values]
-
-
-class GuideImageBlock(ImageBlock):
-    """The site's image block (image, alt text, caption), loading renditions in bulk."""
-
-    image = PrefetchingImageChooserBlock(label=_("Image"))
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-        template = "home/blocks/image_block.html"
+from home.blocks import BaseStreamBlock, HeadingBlock
 
 
 class CalloutValue(blocks.StructValue):
@@ -166,7 +140,6 @@ class GuideStreamBlock(BaseStreamBlock):
     # Same anchors as the site's heading block; this template also shifts the
     # level down by one on the whole-guide page, under each chapter's title.
     heading = HeadingBlock(template="guide/blocks/heading_block.html")
-    image = GuideImageBlock()
     callout = CalloutBlock()
     recommendations = RecommendationsBlock()
     competences = CompetenceLinksBlock()

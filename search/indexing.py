@@ -19,6 +19,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from modelcluster.models import get_all_child_relations
 from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page, ReferenceIndex, TranslatableMixin
 
 
@@ -40,6 +41,8 @@ def snippets_in_block_value(block, value, targets: frozenset) -> list[models.Mod
         return []
     if isinstance(block, ChooserBlock):
         return [value] if isinstance(value, models.Model) and type(value) in targets else []
+    if isinstance(block, ImageBlock):
+        return []  # a StructBlock whose value is the chosen image: no snippet inside
     found = []
     if isinstance(block, StreamBlock):
         for child in value:
