@@ -12,7 +12,6 @@ from wagtail import blocks
 from casestudies.choices import PartnerType
 from home.blocks import BaseStreamBlock
 
-SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 SECTION_GROUP = _("Case study sections")
 
 
@@ -20,7 +19,7 @@ class SectionBlock(blocks.RichTextBlock):
     """Rich text under a fixed heading (`Meta.heading`); the heading's anchor is `section-<block id>`."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("features", SECTION_FEATURES)
+        kwargs.setdefault("editor", "default")
         super().__init__(**kwargs)
 
     def get_context(self, value, parent_context=None):

@@ -21,8 +21,6 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from events.choices import CAPTION_EXTENSIONS, SLIDE_EXTENSIONS
 from events.recordings import format_offset, looks_like_webvtt
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
 
 def extension_list(extensions) -> str:
     return ", ".join(ext.upper() for ext in extensions)
@@ -143,7 +141,7 @@ class SessionBlock(TimedBlock):
     date = day_block()
     start_time = start_time_block()
     end_time = end_time_block()
-    description = blocks.RichTextBlock(label=_("Description"), required=False, features=RICH_TEXT_FEATURES)
+    description = blocks.RichTextBlock(label=_("Description"), required=False, editor="basic")
     speakers = blocks.ListBlock(
         SnippetChooserBlock("home.Person", label=_("Speaker")),
         label=_("Speakers"),

@@ -15,38 +15,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from guide.choices import CalloutKind, MaterialFormat
-from home.blocks import BaseStreamBlock, HeadingBlock, ImageBlock
-
-# The rendition home/templates/home/blocks/image_block.html asks for; keep in step
-# so that a chapter's images cost one query, however many there are.
-BODY_IMAGE_RENDITION = "max-1200x900"
-
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-
-class PrefetchingImageChooserBlock(ImageChooserBlock):
-    """An image chooser that loads the body's images with their renditions in one query."""
-
-    def bulk_to_python(self, values):
-        images = self.model_class.objects.prefetch_renditions(BODY_IMAGE_RENDITION).in_bulk(
-            [value for value in values if value is not None]
-        )
-        return [images.get(value) for value in values]
-
-
-class GuideImageBlock(ImageBlock):
-    """The site's image block (image, alt text, caption), loading renditions in bulk."""
-
-    image = PrefetchingImageChooserBlock(label=_("Image"))
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-        template = "home/blocks/image_block.html"
+from home.blocks import BaseStreamBlock, HeadingBlock
 
 
 class CalloutValue(blocks.StructValue):
@@ -68,7 +40,7 @@ class CalloutBlock(blocks.StructBlock):
         help_text=_("Shown as the callout's label, in the reader's language."),
     )
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
-    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), editor="default")
 
     class Meta:
         icon = "help"
@@ -168,7 +140,6 @@ class GuideStreamBlock(BaseStreamBlock):
     # Same anchors as the site's heading block; this template also shifts the
     # level down by one on the whole-guide page, under each chapter's title.
     heading = HeadingBlock(template="guide/blocks/heading_block.html")
-    image = GuideImageBlock()
     callout = CalloutBlock()
     recommendations = RecommendationsBlock()
     competences = CompetenceLinksBlock()
@@ -231,7 +202,7 @@ class ModuleBlock(blocks.StructBlock):
     job_based_activity = blocks.RichTextBlock(
         label=_("Job-based activity"),
         required=False,
-        features=RICH_TEXT_FEATURES,
+        editor="default",
         help_text=_("The practical activity learners carry out in their own job."),
     )
     elearning_url = blocks.URLBlock(

@@ -4,10 +4,16 @@ Apps extend `BaseStreamBlock` with their own blocks. Block templates live in
 `home/templates/home/blocks/` and are named after the block.
 """
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageBlock
+
+# The rendition home/templates/home/blocks/image_block.html asks for; keep in step
+# so that a body's images and their renditions cost two queries, however many there are.
+BODY_IMAGE_RENDITION = "max-1200x900"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -31,7 +37,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
-        kwargs.setdefault("features", ["bold", "italic", "link", "document-link", "ol", "ul"])
+        kwargs.setdefault("editor", "default")
         super().__init__(**kwargs)
 
     class Meta:
@@ -41,24 +47,31 @@ class ParagraphBlock(blocks.RichTextBlock):
         preview_value = "<p>Cooperation between guidance services helps people find their path.</p>"
 
 
-class ImageBlock(blocks.StructBlock):
-    """An image with alt text and an optional caption, both translated."""
+class CaptionedImageBlock(blocks.StructBlock):
+    """Wagtail's image block (image, alt text or "decorative") and an optional caption, both translated.
 
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        required=False,
-        max_length=250,
-        help_text=_(
-            "What the image shows, for people who cannot see it. Leave empty only if the image is purely decorative."
-        ),
-    )
+    A struct around `ImageBlock` rather than a subclass of it: wagtail-localize
+    extracts and restores a nested `ImageBlock`'s alt text, but not extra
+    fields of a subclass (its ImageBlock handler knows only alt text and
+    decorative).
+    """
+
+    image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
         icon = "image"
         label = _("Image")
         template = "home/blocks/image_block.html"
+
+    def bulk_to_python(self, values):
+        # One query for the renditions of every image of the stream, not one per image.
+        values = super().bulk_to_python(values)
+        images = [value["image"] for value in values if value.get("image") is not None]
+        if images:
+            renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=BODY_IMAGE_RENDITION)
+            prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
+        return values
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -95,6 +108,6 @@ class DocumentBlock(blocks.StructBlock):
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     quote = QuoteBlock()
     document = DocumentBlock()

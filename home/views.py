@@ -6,6 +6,7 @@ from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Page, Site
 
+from home.context_processors import site_name
 from home.middleware import ENABLED_LANGUAGES, unsupported_language_prefix
 from home.models.i18n import OWN_LANGUAGE_CONTENT
 
@@ -45,6 +46,7 @@ def page_not_found(request, exception=None, template_name="404.html"):
 
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
-    """500 without touching the database: the template needs only the language."""
-    body = loader.get_template(template_name).render({"LANGUAGE_CODE": translation.get_language() or "en"})
+    """500 without touching the database: the template needs only the language and the site's name."""
+    context = {"LANGUAGE_CODE": translation.get_language() or "en", **site_name(request)}
+    body = loader.get_template(template_name).render(context)
     return HttpResponseServerError(body)

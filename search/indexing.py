@@ -20,6 +20,7 @@ from modelcluster.models import get_all_child_relations
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page, ReferenceIndex, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
@@ -40,6 +41,8 @@ def snippets_in_block_value(block, value, targets: frozenset) -> list[models.Mod
         return []
     if isinstance(block, ChooserBlock):
         return [value] if isinstance(value, models.Model) and type(value) in targets else []
+    if isinstance(block, ImageBlock):
+        return []  # a StructBlock whose value is the chosen image: no snippet inside
     found = []
     if isinstance(block, StreamBlock):
         for child in value:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 from tours.choices import MediaKind
 
@@ -24,7 +24,6 @@ from tours.choices import MediaKind
 AUDIO_TYPES = {"mp3": "audio/mpeg", "m4a": "audio/mp4", "oga": "audio/ogg", "ogg": "audio/ogg", "wav": "audio/wav"}
 VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
 CAPTION_EXTENSIONS = {"vtt"}
-TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
 def extension(document) -> str:
@@ -101,15 +100,9 @@ class InformationBlock(blocks.StructBlock):
     yaw = YawBlock()
     pitch = PitchBlock()
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    text = blocks.RichTextBlock(label=_("Text"), features=TEXT_FEATURES)
-    image = ImageChooserBlock(label=_("Image"), required=False)
-    image_alt = blocks.CharBlock(
-        label=_("Image alternative text"),
-        required=False,
-        default="",
-        max_length=250,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
-    )
+    text = blocks.RichTextBlock(label=_("Text"), editor="basic")
+    # Wagtail's image block: alt text, or "decorative", required with an image.
+    image = ImageBlock(required=False, label=_("Image"))
 
     class Meta:
         icon = "info-circle"
@@ -120,16 +113,9 @@ class InformationBlock(blocks.StructBlock):
             "pitch": 0,
             "title": "Self-service information corner",
             "text": "<p>Leaflets on training and jobs, free to take.</p>",
+            "image": None,
         }
         description = _("A point of interest with a short text and an optional image.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("image") and not value.get("image_alt"):
-            raise StructBlockValidationError(
-                block_errors={"image_alt": ValidationError(_("Describe the image for people who cannot see it."))}
-            )
-        return value
 
 
 class MediaValue(blocks.StructValue):
@@ -177,7 +163,7 @@ class MediaBlock(blocks.StructBlock):
     transcript = blocks.RichTextBlock(
         label=_("Transcript"),
         required=False,
-        features=TEXT_FEATURES,
+        editor="basic",
         help_text=_("Everything said and heard. Required for audio, and for video without captions."),
     )
 

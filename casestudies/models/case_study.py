@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from casestudies.blocks import CaseStudyStreamBlock
 from casestudies.forms import CaseStudyPageForm
-from home.models import BasePage
+from home.models import BasePage, HeroImageMixin
 
 # The cards' rendition spec (casestudies/includes/case_study_card.html uses the
 # same): listings prefetch it, so a card costs no query of its own.
@@ -50,7 +50,7 @@ class CaseStudyCompetence(TranslatableMixin, Orderable):
         return str(self.competence)
 
 
-class CaseStudyPage(BasePage):
+class CaseStudyPage(HeroImageMixin, BasePage):
     """A case study: who, where, which competences, the story in sections, and the full document.
 
     Country is an ISO 3166-1 alpha-2 code (django-countries), shown by name in
@@ -81,21 +81,6 @@ class CaseStudyPage(BasePage):
     summary = models.TextField(
         _("summary"),
         help_text=_("Two or three sentences: shown under the title and on the case study's card in the library."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Wide image at the top of the page and on the card, at least 1200 × 630 px."),
-    )
-    hero_image_alt = models.CharField(
-        _("hero image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it; leave empty only if it is decorative."),
     )
     body = StreamField(CaseStudyStreamBlock(), verbose_name=_("body"), blank=True)
     document = models.ForeignKey(
@@ -134,7 +119,7 @@ class CaseStudyPage(BasePage):
                 "Related case studies are those sharing a competence."
             ),
         ),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        MultiFieldPanel(HeroImageMixin.hero_image_panels, heading=_("Hero image")),
         FieldPanel("body"),
         FieldPanel("document"),
     ]

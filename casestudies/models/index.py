@@ -26,7 +26,7 @@ class CaseStudyIndexPage(BasePage):
     introduction = RichTextField(
         _("introduction"),
         blank=True,
-        features=["bold", "italic", "link", "document-link", "ul", "ol"],
+        editor="default",
         help_text=_("Shown above the filters: what the case studies are and how to use them."),
     )
     summary_report = models.ForeignKey(

@@ -81,7 +81,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -122,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.site_name",
             ],
         },
     },
@@ -223,6 +223,17 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "tours.image_forms.CompleteImageForm"
 # Tours: the largest panorama accepted, in pixels (8192 × 4096, the widest rendition served).
 TOURS_PANORAMA_MAX_PIXELS = 8192 * 4096
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Rich text: every RichTextField and RichTextBlock names one of these editors.
+# "default": body text (links to documents too); "basic": short texts with lists;
+# "inline": a sentence or two; "no-links": a tour room's description, which a
+# link would take the visitor out of.
+_DRAFTAIL = "wagtail.admin.rich_text.DraftailRichTextArea"
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": _DRAFTAIL, "OPTIONS": {"features": ["bold", "italic", "link", "document-link", "ol", "ul"]}},
+    "basic": {"WIDGET": _DRAFTAIL, "OPTIONS": {"features": ["bold", "italic", "link", "ol", "ul"]}},
+    "inline": {"WIDGET": _DRAFTAIL, "OPTIONS": {"features": ["bold", "italic", "link"]}},
+    "no-links": {"WIDGET": _DRAFTAIL, "OPTIONS": {"features": ["bold", "italic", "ol", "ul"]}},
+}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 # wagtail-localize: a page submitted for translation starts as a draft in the

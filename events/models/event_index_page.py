@@ -19,9 +19,7 @@ from home.models import BasePage
 class EventIndexPage(RoutablePageMixin, BasePage):
     """The list of events under a home page, with a calendar feed (`calendar.ics`) of all of them."""
 
-    introduction = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the list.")
-    )
+    introduction = RichTextField(_("introduction"), blank=True, editor="inline", help_text=_("Shown above the list."))
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]

@@ -27,8 +27,6 @@ from events.values import Recording, When
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 
-INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
 
 class EventPage(RoutablePageMixin, BasePage):
     """An event: a conference, a workshop, a multiplier event.
@@ -108,7 +106,7 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Speakers of the agenda's sessions are listed automatically; add anyone else who speaks."),
     )
     introduction = RichTextField(
-        _("introduction"), blank=True, features=INTRO_FEATURES, help_text=_("Shown under the title, before the agenda.")
+        _("introduction"), blank=True, editor="basic", help_text=_("Shown under the title, before the agenda.")
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     # Collapsed in the editor: an agenda of thirty sessions stays scannable by title.

@@ -25,7 +25,7 @@ class CompetenceFrameworkPage(RoutablePageMixin, BasePage):
 
     introduction = RichTextField(
         _("purpose"),
-        features=["bold", "italic", "link"],
+        editor="inline",
         help_text=_("What the framework describes and who it is for; shown under the title."),
     )
     body = StreamField(

@@ -11,8 +11,6 @@ from guide.blocks import ModuleStreamBlock, module_letter
 from guide.gathering import ReferencePart
 from home.models import BasePage
 
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
 
 def module_anchor(block_id: str) -> str:
     """The HTML id of a module on the programme page; block ids are the same in every language."""
@@ -40,13 +38,13 @@ class TrainingProgrammePage(BasePage):
     validation = RichTextField(
         _("how learning is validated"),
         blank=True,
-        features=TEXT_FEATURES,
+        editor="basic",
         help_text=_("Self-assessments, the certificate and what it is (and is not) worth."),
     )
     access = RichTextField(
         _("how to take part"),
         blank=True,
-        features=TEXT_FEATURES,
+        editor="basic",
         help_text=_("Who can create an account on the e-learning platform and how."),
     )
     platform_url = models.URLField(

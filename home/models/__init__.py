@@ -1,5 +1,6 @@
 from home.models.base import BasePage, ListingMixin
 from home.models.competences import Competence
+from home.models.hero import HeroImageMixin
 from home.models.pages import HomePage, StandardPage
 from home.models.partners import Partner
 from home.models.people import Person
@@ -9,6 +10,7 @@ __all__ = [
     "BasePage",
     "Competence",
     "ContactSettings",
+    "HeroImageMixin",
     "HomePage",
     "ListingMixin",
     "Partner",

@@ -12,8 +12,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models.i18n import LocalizedQuerySet
 
-LIST_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
 
 class Competence(TranslatableMixin, index.Indexed, models.Model):
     """A competence of managers of multi-stakeholder partnerships (translatable snippet).
@@ -28,13 +26,13 @@ class Competence(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("The competence's number in the framework, 1 to 7."),
     )
     title = models.CharField(_("title"), max_length=255)
-    description = RichTextField(_("description"), blank=True, features=LIST_FEATURES)
+    description = RichTextField(_("description"), blank=True, editor="basic")
     sub_competences = RichTextField(
-        _("sub-competences"), blank=True, features=LIST_FEATURES, help_text=_("The tasks it covers, as a list.")
+        _("sub-competences"), blank=True, editor="basic", help_text=_("The tasks it covers, as a list.")
     )
-    knowledge = RichTextField(_("knowledge"), blank=True, features=LIST_FEATURES)
-    skills = RichTextField(_("skills"), blank=True, features=LIST_FEATURES)
-    attitudes = RichTextField(_("attitudes"), blank=True, features=LIST_FEATURES)
+    knowledge = RichTextField(_("knowledge"), blank=True, editor="basic")
+    skills = RichTextField(_("skills"), blank=True, editor="basic")
+    attitudes = RichTextField(_("attitudes"), blank=True, editor="basic")
 
     objects = LocalizedQuerySet.as_manager()
 

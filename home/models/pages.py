@@ -12,10 +12,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
+from home.models.hero import HeroImageMixin
 from home.models.i18n import OWN_LANGUAGE_CONTENT
 
 
-class HomePage(BasePage):
+class HomePage(HeroImageMixin, BasePage):
     """The root page of one language: hero, introduction, the outputs, partners."""
 
     hero_heading = models.CharField(
@@ -24,25 +25,10 @@ class HomePage(BasePage):
         help_text=_("The large line at the top of the home page, under the site name."),
     )
     hero_text = models.TextField(_("hero text"), blank=True, help_text=_("One short paragraph under the hero heading."))
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional wide image behind the hero, at least 1600 px wide."),
-    )
-    hero_image_alt = models.CharField(
-        _("hero image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the hero image shows; leave empty if it is decorative."),
-    )
     introduction = RichTextField(
         _("introduction"),
         blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
+        editor="basic",
         help_text=_("About the project: shown under the hero."),
     )
     objective = models.TextField(
@@ -56,8 +42,7 @@ class HomePage(BasePage):
             [
                 FieldPanel("hero_heading"),
                 FieldPanel("hero_text"),
-                FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
+                *HeroImageMixin.hero_image_panels,
             ],
             heading=_("Hero"),
         ),

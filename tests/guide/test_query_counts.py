@@ -55,7 +55,8 @@ def test_guide_index_query_count_does_not_grow_with_chapters(client, count_queri
 
 def image_block(n: int) -> dict:
     image = Image.objects.create(title=f"Figure {n}", file=get_test_image_file(filename=f"figure-{n}.png"))
-    return {"type": "image", "value": {"image": image.pk, "alt_text": f"Figure {n}", "caption": ""}}
+    image_value = {"image": image.pk, "alt_text": f"Figure {n}", "decorative": False}
+    return {"type": "image", "value": {"image": image_value, "caption": ""}}
 
 
 def test_chapter_query_count_does_not_grow_with_linked_case_studies_and_competences(client, count_queries, home_pages):

@@ -79,8 +79,9 @@ def scene_link(target, yaw: float = 10, pitch: float = 0, label: str = "") -> di
 def information(
     title: str = "Notice board", yaw: float = -30, pitch: float = 5, text: str = "<p>News.</p>", image=None
 ):
-    value = {"yaw": yaw, "pitch": pitch, "title": title, "text": text, "image": image.pk if image else None}
-    value["image_alt"] = "A notice board" if image else ""
+    alt_text = "A notice board" if image else ""
+    image_value = {"image": image.pk if image else None, "alt_text": alt_text, "decorative": False}
+    value = {"yaw": yaw, "pitch": pitch, "title": title, "text": text, "image": image_value}
     return {"type": "information", "value": value}
 
 

@@ -348,6 +348,10 @@ def room_fields(tour: dict, room: tuple, position: int, panorama) -> dict:
     }
 
 
+#: An information point's empty image, in the stored shape of Wagtail's ImageBlock.
+NO_IMAGE = {"image": None, "alt_text": "", "decorative": False}
+
+
 def hotspots(tour: dict, index: int, scenes: list[TourScenePage], audio) -> list[dict]:
     """The raw hotspot stream of room `index`: doors to the previous and next rooms, information, audio."""
     room = tour["rooms"][index]
@@ -362,7 +366,10 @@ def hotspots(tour: dict, index: int, scenes: list[TourScenePage], audio) -> list
         )
     yaw, pitch, title, text = room[5]
     stream.append(
-        {"type": "information", "value": {"yaw": yaw, "pitch": pitch, "title": title, "text": f"<p>{text}</p>"}}
+        {
+            "type": "information",
+            "value": {"yaw": yaw, "pitch": pitch, "title": title, "text": f"<p>{text}</p>", "image": NO_IMAGE},
+        }
     )
     if room[6]:
         yaw, pitch, title, transcript = room[6]

@@ -15,7 +15,7 @@ class TourIndexPage(BasePage):
     introduction = RichTextField(
         _("introduction"),
         blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
+        editor="basic",
         help_text=_("Shown above the list of tours."),
     )
 

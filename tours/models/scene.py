@@ -25,8 +25,6 @@ from tours.panels import BrokenSceneLinksPanel
 from tours.panoramas import image_errors, shape_errors
 from tours.viewer import build_tour_view
 
-DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol"]
-
 
 class TourScenePage(BasePage):
     """A room: an equirectangular panorama, its initial view and its hotspots.
@@ -52,7 +50,7 @@ class TourScenePage(BasePage):
     )
     description = RichTextField(
         _("description of the room"),
-        features=DESCRIPTION_FEATURES,
+        editor="no-links",
         help_text=_(
             "What the room looks like and what happens there, for people who cannot see the panorama. "
             "Shown under the viewer and read by screen readers."

@@ -42,7 +42,7 @@ class TourPage(BasePage):
     introduction = RichTextField(
         _("introduction"),
         blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
+        editor="basic",
         help_text=_("What the centre does and what the tour shows. Shown above the viewer."),
     )
     start_scene = models.ForeignKey(
