@@ -48,17 +48,8 @@ run: $(VENV)/.runtime compile-messages ## Install, migrate, load the real conten
 	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/"
 	DEBUG=$(DEBUG) $(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev compile-messages ## Run the whole test suite in parallel (SQLite, then the PostgreSQL-only tests on PostgreSQL if reachable; all on PostgreSQL when DATABASE_URL is set)
-	$(BIN)/pytest $(PYTEST_ARGS)
-ifeq ($(strip $(PYTEST_ARGS)),)
-	@if [ -n "$$DATABASE_URL" ]; then :; \
-	elif $(BIN)/python -c "import psycopg2; psycopg2.connect(host='127.0.0.1', port=5432, user='postgres', dbname='postgres', connect_timeout=3).close()" 2>/dev/null; then \
-		echo "PostgreSQL pass: the PostgreSQL-only tests (stemming, title weights) on $(PG_TEST_URL)"; \
-		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m postgresql; \
-	else \
-		echo "SKIPPED the PostgreSQL-only tests (stemming, title weights): no PostgreSQL server answers at 127.0.0.1:5432."; \
-	fi
-endif
+test: $(VENV)/.dev compile-messages ## Run the whole test suite in parallel (SQLite, and the PostgreSQL-only tests on PostgreSQL if one answers; all on PostgreSQL when DATABASE_URL is set)
+	PG_TEST_URL=$(PG_TEST_URL) tests/run.sh $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev ## ruff check and format check
 	$(BIN)/ruff check .

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `make test`: the suite with pytest's arguments, on SQLite or on DATABASE_URL. On SQLite (the
+# whole suite, no arguments) the PostgreSQL-only tests run at the same time on the PostgreSQL
+# server at 127.0.0.1:5432 if one answers: its content is built while the SQLite content is,
+# which keeps only one core busy.
+set -u
+bin=.venv/bin
+pg_url=${PG_TEST_URL:-postgres://postgres@127.0.0.1:5432/keepinpact}
+if [ $# -gt 0 ] || [ -n "${DATABASE_URL:-}" ]; then
+    exec "$bin/pytest" "$@"
+fi
+if ! "$bin/python" -c "import psycopg2; psycopg2.connect(host='127.0.0.1', port=5432, user='postgres',
+        dbname='postgres', connect_timeout=3).close()" 2>/dev/null; then
+    "$bin/pytest"
+    status=$?
+    echo "SKIPPED the PostgreSQL-only tests (stemming, title weights): no PostgreSQL server answers at 127.0.0.1:5432."
+    exit $status
+fi
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+DATABASE_URL="$pg_url" "$bin/pytest" -n0 -m postgresql >"$log" 2>&1 &
+pg=$!
+"$bin/pytest"
+status=$?
+wait $pg
+pg_status=$?
+echo
+echo "=== PostgreSQL pass, run alongside: the PostgreSQL-only tests on $pg_url ==="
+cat "$log"
+[ $status -ne 0 ] && exit $status
+exit $pg_status
