@@ -47,7 +47,8 @@ def _hashed_files() -> list[Path]:
 def content_hash(vendor: str) -> str:
     digest = hashlib.sha256(vendor.encode())
     for path in _hashed_files():
-        digest.update(str(path.relative_to(path.anchor)).encode())
+        label = path.relative_to(BASE_DIR if path.is_relative_to(BASE_DIR) else BASE_DIR.parent)
+        digest.update(str(label).encode())  # the same in every checkout
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
