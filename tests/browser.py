@@ -27,7 +27,8 @@ Why it works: the server handles one request at a time in its own thread with th
 connection the test uses (Django's LiveServerTestCase does the same for in-memory SQLite).
 Playwright's sync API keeps an asyncio loop running in the test's thread, so Django's
 async-safety check is switched off for the worker once Chromium starts; the code it guards
-is synchronous.
+is synchronous. Playwright runs `page.on`/`route` callbacks in greenlets of their own, which
+would get a database connection outside the test's transaction: keep ORM calls out of them.
 """
 
 import os
@@ -63,14 +64,23 @@ def chromium_or_skip() -> str:
 
 
 class SharedConnectionServer(WSGIServer):
-    """A one-request-at-a-time server whose requests use the connections in `shared`."""
+    """A one-request-at-a-time server whose requests use the connections in `shared`.
+
+    Between tests `shared` is empty and requests are dropped unanswered: answered with a
+    connection of its own, a request could write outside every test's transaction.
+    """
 
     shared: dict = {}
+    lock = threading.Lock()
 
     def process_request(self, request, client_address):
-        for alias, connection in self.shared.items():
-            connections[alias] = connection
-        super().process_request(request, client_address)
+        with self.lock:
+            if not self.shared:
+                self.shutdown_request(request)
+                return
+            for alias, connection in self.shared.items():
+                connections[alias] = connection
+            super().process_request(request, client_address)
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +104,8 @@ def live_site(_live_server, db, monkeypatch) -> str:
     monkeypatch.setattr(connection, "close_if_unusable_or_obsolete", lambda: None)
     _live_server.shared = {"default": connection}
     yield f"http://localhost:{_live_server.server_address[1]}"
-    _live_server.shared = {}
+    with _live_server.lock:  # a request still running ends before the transaction is rolled back
+        _live_server.shared = {}
     connection.dec_thread_sharing()
 
 
@@ -104,8 +115,11 @@ def _chromium():
     from playwright.sync_api import sync_playwright  # optional: only browser tests need it
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # see the module docstring
+    # With the loop running, Django looks its connections up per context: keep the same one.
+    connection = connections["default"]
     playwright = sync_playwright().start()
     chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    connections["default"] = connection
     yield chromium
     chromium.close()
     playwright.stop()

@@ -8,6 +8,8 @@ gets the content put back after it. Real-browser fixtures (`live_site`, `browser
 `new_page`) are in tests/browser.py.
 """
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,9 +17,15 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from tests.browser import _chromium, _live_server, browser, live_site, new_page  # noqa: F401
-from tests.content_db import content_database
+from tests.content_db import content_database, content_hash
 
 LANGUAGES = ["en", "fr", "pt", "it", "hr"]
+
+
+def pytest_configure(config):
+    # Once, before xdist starts its workers, which inherit it: every worker copies the same content.
+    if not hasattr(config, "workerinput"):
+        content_hash(connection.vendor)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -33,10 +41,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_test_environment, django_db_blocker, worker_id):
+def django_db_setup(request, django_test_environment, django_db_blocker, worker_id):
     """This worker's copy of the loaded content (replaces pytest-django's empty test database)."""
+    workerinput = getattr(request.config, "workerinput", {})
+    run = workerinput.get("testrunuid", uuid.uuid4().hex)[:8]
     with django_db_blocker.unblock():
-        content = content_database("main" if worker_id == "master" else worker_id)
+        content = content_database(run, "main" if worker_id == "master" else worker_id)
         content.set_up()
     yield content
     with django_db_blocker.unblock():
@@ -47,7 +57,9 @@ def django_db_setup(django_test_environment, django_db_blocker, worker_id):
 def _content_after_a_commit(request, django_db_blocker):
     """A transactional test empties the tables when it ends: put the loaded content back."""
     marker = request.node.get_closest_marker("django_db")
-    committing = "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction"))
+    committing = {"transactional_db", "live_server", "django_db_reset_sequences"} & set(request.fixturenames) or (
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
     content = request.getfixturevalue("django_db_setup") if committing else None
     yield
     if content:

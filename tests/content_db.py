@@ -1,22 +1,24 @@
 """The loaded content, built once per hash of what could change it, and copied for each test worker.
 
 `load_content` after `migrate` takes about a minute; its result depends only on the
-project's code, content, migrations and pinned packages. So the first session builds it
+project's code, content, migrations and installed packages. So the first session builds it
 into a cache (`.cache/test-content/`: an SQLite file, or a PostgreSQL template database,
-plus the media files it wrote) under a hash of those files, and every session and xdist
-worker after it starts from a copy: an SQLite file copy, or `CREATE DATABASE ... TEMPLATE`.
-Any change to a hashed file gives a new hash, so a copy is never stale; templates, CSS
-and tests are left out of the hash, as `load_content` does not read them.
+plus the media files it wrote) under a hash of those, and every session and xdist worker
+after it starts from a copy: an SQLite file copy, or `CREATE DATABASE ... TEMPLATE`.
+Any change to a hashed file gives a new hash, so a copy is never stale; templates, static
+files and tests are left out of the hash, as `load_content` does not read them.
 """
 
 import contextlib
 import fcntl
 import hashlib
+import importlib.metadata
 import io
+import os
 import shutil
 import sqlite3
+import sys
 import tempfile
-import time
 from pathlib import Path
 
 import psycopg2
@@ -26,18 +28,26 @@ from django.db import connections
 
 BASE_DIR = Path(settings.BASE_DIR)
 CACHE_DIR = BASE_DIR / ".cache" / "test-content"
-# What load_content's result depends on: everything but tests, docs, templates and static files.
-SKIPPED_DIRS = {".git", ".venv", ".cache", "tests", "docs", "bench", "media", "static", "templates", "__pycache__"}
-HASHED_SUFFIXES = {".py", ".po", ".json", ".txt", ".csv", ".yaml", ".jpg", ".png", ".pdf", ".mp3", ".vtt"}
+# Top-level folders load_content does not read; below them, folders of templates and static files.
+SKIPPED_TOP = {".git", ".venv", ".cache", ".pytest_cache", ".ruff_cache", "tests", "docs", "bench", "media", "static"}
+SKIPPED_BELOW = {"templates", "static", "__pycache__"}
+HASHED_SUFFIXES = {".py", ".po", ".json", ".txt", ".csv", ".yaml", ".toml"}
 TEMPLATE_PREFIX = "kip_test_content_"
+HASH_VARIABLE = "KIP_TEST_CONTENT_HASH_{vendor}"
 
 
 def _hashed_files() -> list[Path]:
-    files = [BASE_DIR / "requirements.txt"]
-    for path in sorted(BASE_DIR.rglob("*")):
-        parts = set(path.relative_to(BASE_DIR).parts[:-1])
-        if path.is_file() and path.suffix in HASHED_SUFFIXES and not parts & SKIPPED_DIRS:
-            files.append(path)
+    files = []
+    for top in sorted(BASE_DIR.iterdir()):
+        if top.name in SKIPPED_TOP:
+            continue
+        for path in sorted([top] if top.is_file() else top.rglob("*")):
+            parts = path.relative_to(BASE_DIR).parts
+            shipped = "content" in parts[:-1]  # shipped content: every file, whatever its kind
+            if not path.is_file() or "__pycache__" in parts:
+                continue
+            if shipped or (path.suffix in HASHED_SUFFIXES and not set(parts[:-1]) & SKIPPED_BELOW):
+                files.append(path)
     seed = BASE_DIR.parent / "shared" / "seed"
     if seed.is_dir():
         files += sorted(p for p in seed.rglob("*") if p.is_file())
@@ -45,12 +55,18 @@ def _hashed_files() -> list[Path]:
 
 
 def content_hash(vendor: str) -> str:
-    digest = hashlib.sha256(vendor.encode())
-    for path in _hashed_files():
-        label = path.relative_to(BASE_DIR if path.is_relative_to(BASE_DIR) else BASE_DIR.parent)
-        digest.update(str(label).encode())  # the same in every checkout
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    """The hash, computed once per run (the controller's value reaches the xdist workers)."""
+    variable = HASH_VARIABLE.format(vendor=vendor)
+    if variable not in os.environ:
+        digest = hashlib.sha256(f"{vendor} {sys.version_info[:2]}".encode())
+        packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+        digest.update("\n".join(packages).encode())
+        for path in _hashed_files():
+            label = path.relative_to(BASE_DIR if path.is_relative_to(BASE_DIR) else BASE_DIR.parent)
+            digest.update(str(label).encode())  # the same in every checkout
+            digest.update(path.read_bytes())
+        os.environ[variable] = digest.hexdigest()[:16]
+    return os.environ[variable]
 
 
 @contextlib.contextmanager
@@ -61,8 +77,9 @@ def _file_lock(name: str):
         yield
 
 
-def _load(connection, name: str) -> None:
+def _load(name: str) -> None:
     """migrate + load_content into the database `name`, through Django's default connection."""
+    connection = connections["default"]
     connection.close()
     connection.settings_dict["NAME"] = name
     call_command("migrate", interactive=False, verbosity=0)
@@ -70,126 +87,150 @@ def _load(connection, name: str) -> None:
     connection.close()
 
 
-def _replace_dir(source: Path, target: Path) -> None:
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(source, target)
-
-
 def _media_root() -> Path:
     return Path(settings.MEDIA_ROOT)
 
 
+def _copy_media(source: Path) -> None:
+    shutil.rmtree(_media_root(), ignore_errors=True)
+    shutil.copytree(source, _media_root())
+
+
 def _clear_media() -> None:
-    for child in _media_root().iterdir():
-        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    shutil.rmtree(_media_root(), ignore_errors=True)
+    _media_root().mkdir()
 
 
 class SQLiteContent:
-    def __init__(self, connection, worker: str):
-        self.connection = connection
-        self.worker = worker
+    def __init__(self, run: str, worker: str):
         self.key = content_hash("sqlite")
         self.cached = CACHE_DIR / f"sqlite-{self.key}"
+        self.name = str(Path(tempfile.gettempdir()) / f"keepinpact-test-{run}-{worker}.sqlite3")
 
     def _build(self) -> None:
         building = Path(tempfile.mkdtemp(prefix="building-", dir=CACHE_DIR))
-        _clear_media()
-        _load(self.connection, str(building / "db.sqlite3"))
-        # One self-contained file: fold the write-ahead log in (journal_mode=DELETE).
-        with contextlib.closing(sqlite3.connect(building / "db.sqlite3")) as db:
-            db.execute("PRAGMA journal_mode=DELETE")
-        shutil.copytree(_media_root(), building / "media")
+        try:
+            _clear_media()
+            _load(str(building / "db.sqlite3"))
+            # One self-contained file: fold the write-ahead log in (journal_mode=DELETE).
+            with contextlib.closing(sqlite3.connect(building / "db.sqlite3")) as db:
+                db.execute("PRAGMA journal_mode=DELETE")
+            shutil.copytree(_media_root(), building / "media")
+        except BaseException:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
         for old in CACHE_DIR.glob("sqlite-*"):
             shutil.rmtree(old, ignore_errors=True)
         building.rename(self.cached)
 
-    def set_up(self) -> str:
+    def _copy(self) -> None:
+        """The cached database into this worker's file, through SQLite (coherent with open connections)."""
+        with contextlib.closing(sqlite3.connect(self.cached / "db.sqlite3")) as source:
+            with contextlib.closing(sqlite3.connect(self.name)) as target:
+                source.backup(target)
+        _copy_media(self.cached / "media")
+
+    def set_up(self) -> None:
         with _file_lock("sqlite"):
             if not (self.cached / "db.sqlite3").exists():
                 self._build()
-        name = str(Path(tempfile.gettempdir()) / f"keepinpact-test-{self.worker}-{int(time.time() * 1000)}.sqlite3")
-        shutil.copyfile(self.cached / "db.sqlite3", name)
-        _replace_dir(self.cached / "media", _media_root())
-        self.connection.close()
-        self.connection.settings_dict["NAME"] = name
-        return name
+            self._copy()
+        connections["default"].close()
+        connections["default"].settings_dict["NAME"] = self.name
 
     def restore(self) -> None:
         """Put the loaded content back, after a test that committed changes."""
-        self.connection.close()
-        shutil.copyfile(self.cached / "db.sqlite3", self.connection.settings_dict["NAME"])
+        connections["default"].close()
+        with _file_lock("sqlite"):
+            self._copy()
 
     def tear_down(self) -> None:
-        self.connection.close()
+        connections["default"].close()
         for suffix in ("", "-wal", "-shm"):
-            Path(self.connection.settings_dict["NAME"] + suffix).unlink(missing_ok=True)
+            Path(self.name + suffix).unlink(missing_ok=True)
+        shutil.rmtree(_media_root(), ignore_errors=True)
 
 
 class PostgreSQLContent:
-    def __init__(self, connection, worker: str):
-        self.connection = connection
+    """Worker databases made from a template database; a session holds a shared lock on its template."""
+
+    def __init__(self, run: str, worker: str):
         self.key = content_hash("postgresql")
         self.template = TEMPLATE_PREFIX + self.key
         self.cached_media = CACHE_DIR / f"postgresql-{self.key}-media"
-        configured = connection.settings_dict["TEST"].get("NAME") or f"test_{connection.settings_dict['NAME']}"
-        self.name = f"{configured}_{worker}" if worker != "main" else configured
+        settings_dict = connections["default"].settings_dict
+        configured = settings_dict["TEST"].get("NAME") or f"test_{settings_dict['NAME']}"
+        self.name = f"{configured}_{run}_{worker}"
+        self.admin = None
 
-    def _admin(self):
+    def _connect_admin(self):
         """A connection to the server's `postgres` database, for CREATE/DROP DATABASE."""
-        params = self.connection.get_connection_params()
+        params = connections["default"].get_connection_params()
         params["dbname"] = "postgres"
-        keys = {"host", "port", "user", "password", "dbname"}
-        admin = psycopg2.connect(**{key: value for key, value in params.items() if key in keys})
+        params.pop("cursor_factory", None)
+        admin = psycopg2.connect(**params)
         admin.autocommit = True
         return admin
-
-    def _exists(self, cursor, name: str) -> bool:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        return cursor.fetchone() is not None
 
     def _build(self, cursor) -> None:
         building = f"{self.template}_building"
         cursor.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
         cursor.execute(f'CREATE DATABASE "{building}"')
+        original = connections["default"].settings_dict["NAME"]
         _clear_media()
-        _load(self.connection, building)
-        _replace_dir(_media_root(), self.cached_media)
+        try:
+            _load(building)
+        finally:
+            connections["default"].settings_dict["NAME"] = original
+        shutil.rmtree(self.cached_media, ignore_errors=True)
+        shutil.copytree(_media_root(), self.cached_media)
+        cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+        cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{self.template}"')
+        # Older templates, unless a session (another checkout's, say) still uses one.
         cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [TEMPLATE_PREFIX + "%"])
         for (old,) in cursor.fetchall():
-            if old != building:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
-        cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{self.template}"')
+            if old in (self.template, building):
+                continue
+            cursor.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [old])
+            if cursor.fetchone()[0]:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{old}"')
+                cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [old])
+                shutil.rmtree(CACHE_DIR / f"postgresql-{old.removeprefix(TEMPLATE_PREFIX)}-media", ignore_errors=True)
 
-    def set_up(self) -> str:
-        original = self.connection.settings_dict["NAME"]
-        with contextlib.closing(self._admin()) as admin, admin.cursor() as cursor:
+    def _copy(self, cursor) -> None:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{self.name}" TEMPLATE "{self.template}"')
+        _copy_media(self.cached_media)
+
+    def set_up(self) -> None:
+        self.admin = self._connect_admin()
+        with self.admin.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(hashtext(%s))", [TEMPLATE_PREFIX])
             try:
-                if not (self._exists(cursor, self.template) and self.cached_media.is_dir()):
+                cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.template])
+                exists = cursor.fetchone() is not None
+                if not (exists and self.cached_media.is_dir()):
                     self._build(cursor)
-                self.connection.settings_dict["NAME"] = original
-                cursor.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-                cursor.execute(f'CREATE DATABASE "{self.name}" TEMPLATE "{self.template}"')
+                # Held until tear_down: a build elsewhere leaves this template alone.
+                cursor.execute("SELECT pg_advisory_lock_shared(hashtext(%s))", [self.template])
+                self._copy(cursor)
             finally:
                 cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [TEMPLATE_PREFIX])
-        _replace_dir(self.cached_media, _media_root())
-        self.connection.close()
-        self.connection.settings_dict["NAME"] = self.name
-        return self.name
+        connections["default"].close()
+        connections["default"].settings_dict["NAME"] = self.name
 
     def restore(self) -> None:
-        self.connection.close()
-        with contextlib.closing(self._admin()) as admin, admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{self.name}" TEMPLATE "{self.template}"')
+        connections["default"].close()
+        with self.admin.cursor() as cursor:
+            self._copy(cursor)
 
     def tear_down(self) -> None:
-        self.connection.close()
-        with contextlib.closing(self._admin()) as admin, admin.cursor() as cursor:
+        connections["default"].close()
+        with contextlib.closing(self.admin), self.admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        shutil.rmtree(_media_root(), ignore_errors=True)
 
 
-def content_database(worker: str):
-    connection = connections["default"]
-    kind = {"sqlite": SQLiteContent, "postgresql": PostgreSQLContent}[connection.vendor]
-    return kind(connection, worker)
+def content_database(run: str, worker: str):
+    kind = {"sqlite": SQLiteContent, "postgresql": PostgreSQLContent}[connections["default"].vendor]
+    return kind(run, worker)

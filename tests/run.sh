@@ -9,11 +9,11 @@ pg_url=${PG_TEST_URL:-postgres://postgres@127.0.0.1:5432/keepinpact}
 if [ $# -gt 0 ] || [ -n "${DATABASE_URL:-}" ]; then
     exec "$bin/pytest" "$@"
 fi
-if ! "$bin/python" -c "import psycopg2; psycopg2.connect(host='127.0.0.1', port=5432, user='postgres',
-        dbname='postgres', connect_timeout=3).close()" 2>/dev/null; then
+if ! "$bin/python" -c "import sys, psycopg2; psycopg2.connect(sys.argv[1], dbname='postgres', connect_timeout=3).close()" \
+        "$pg_url" 2>/dev/null; then
     "$bin/pytest"
     status=$?
-    echo "SKIPPED the PostgreSQL-only tests (stemming, title weights): no PostgreSQL server answers at 127.0.0.1:5432."
+    echo "SKIPPED the PostgreSQL-only tests (stemming, title weights): no PostgreSQL server answers at PG_TEST_URL."
     exit $status
 fi
 log=$(mktemp)

@@ -1,5 +1,7 @@
 """Test settings: pytest points here (pyproject.toml)."""
 
+import atexit
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
@@ -10,5 +12,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Uploaded files written by tests go to a throw-away folder.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="keepinpact-test-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

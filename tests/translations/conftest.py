@@ -1,5 +1,6 @@
 """Fixtures of the translation-workflow tests: translators, the loaded content's translations, a DB snapshot."""
 
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -7,6 +8,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Revision
 from wagtail_localize.models import (
     OverridableSegment,
@@ -94,6 +96,17 @@ def overridable_segment(item: Translated, path: str) -> OverridableSegment:
     return OverridableSegment.objects.get(source=item.source, context__path=path)
 
 
+def comparable(value) -> str:
+    # A StreamField's stored data, not its rendering: str() would render every block (slow, and lossy).
+    if isinstance(value, StreamValue):
+        return json.dumps(value.get_prep_value(), sort_keys=True, default=str)
+    return str(value)
+
+
+def rows(model) -> list[tuple]:
+    return [tuple(sorted((k, comparable(v)) for k, v in row.items())) for row in model.objects.order_by("pk").values()]
+
+
 def db_state() -> dict:
     """Everything a translation action could change, in comparable form."""
     state = {
@@ -124,14 +137,10 @@ def db_state() -> dict:
         "segments": StringSegment.objects.count(),
     }
     for model in translatable_snippet_models():
-        state[model._meta.label] = [
-            tuple(sorted((k, str(v)) for k, v in row.items())) for row in model.objects.order_by("pk").values()
-        ]
+        state[model._meta.label] = rows(model)
     for model in apps.get_models():
         if issubclass(model, Page) and model is not Page:
-            state[model._meta.label] = [
-                tuple(sorted((k, str(v)) for k, v in row.items())) for row in model.objects.order_by("pk").values()
-            ]
+            state[model._meta.label] = rows(model)
     return state
 
 

@@ -1,0 +1,31 @@
+"""The cached test content is keyed on everything load_content reads (tests/content_db.py)."""
+
+from tests.content_db import BASE_DIR, _hashed_files
+
+
+def hashed() -> set[str]:
+    return {str(path.relative_to(BASE_DIR.parent)) for path in _hashed_files()}
+
+
+def test_the_hash_covers_code_migrations_shipped_content_and_the_seed():
+    files = hashed()
+    project = BASE_DIR.name
+    for expected in [
+        "home/management/commands/load_content.py",
+        "home/loading.py",
+        "events/migrations/0001_initial.py",
+        "tours/content/placeholders.py",
+        "guide/content/locale/fr",
+        "config/settings/base.py",
+        "requirements.txt",
+    ]:
+        assert any(name.startswith(f"{project}/{expected}") for name in files), expected
+    if (BASE_DIR.parent / "shared" / "seed").is_dir():
+        assert "shared/seed/multiplier-event-2022.txt" in files
+
+
+def test_the_hash_leaves_out_tests_templates_and_static_files():
+    for name in hashed():
+        parts = name.split("/")[1:]
+        assert parts[0] not in {"tests", ".venv", ".git", ".cache", "docs"}, name
+        assert "templates" not in parts and "static" not in parts, name
