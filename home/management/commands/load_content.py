@@ -7,7 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from home.index_updates import recording_saves, update_indexes
+from home.index_updates import deferred_indexing, recording_saves, update_indexes
 from home.loading import ContentError, ContentLoader
 
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         # No transaction around the whole run: wagtail-localize publishes each
         # translated page when its own transaction commits, before its
         # children are added. A run that stops half-way is finished by the next.
-        with recording_saves() as touched:
+        with recording_saves() as touched, deferred_indexing():
             try:
                 loader.ensure_locales()
                 for module in content_modules():
