@@ -29,6 +29,8 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    # Longest first, so that neither worker is left with a long browser test at the end.
+    items.sort(key=lambda item: not item.get_closest_marker("browser"))
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(

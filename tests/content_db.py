@@ -34,6 +34,9 @@ SKIPPED_BELOW = {"templates", "static", "__pycache__"}
 HASHED_SUFFIXES = {".py", ".po", ".json", ".txt", ".csv", ".yaml", ".toml"}
 TEMPLATE_PREFIX = "kip_test_content_"
 HASH_VARIABLE = "KIP_TEST_CONTENT_HASH_{vendor}"
+# Apps whose content to load (comma-separated; every app when empty): tests/run.sh's PostgreSQL-only
+# pass loads `home` alone, as its tests make their own pages.
+APPS = [app for app in os.environ.get("KIP_TEST_CONTENT_APPS", "").split(",") if app]
 
 
 def _hashed_files() -> list[Path]:
@@ -58,7 +61,7 @@ def content_hash(vendor: str) -> str:
     """The hash, computed once per run (the controller's value reaches the xdist workers)."""
     variable = HASH_VARIABLE.format(vendor=vendor)
     if variable not in os.environ:
-        digest = hashlib.sha256(f"{vendor} {sys.version_info[:2]}".encode())
+        digest = hashlib.sha256(f"{vendor} {sys.version_info[:2]} {APPS}".encode())
         packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
         digest.update("\n".join(packages).encode())
         for path in _hashed_files():
@@ -83,7 +86,7 @@ def _load(name: str) -> None:
     connection.close()
     connection.settings_dict["NAME"] = name
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("load_content", stdout=io.StringIO())
+    call_command("load_content", *[f"--app={app}" for app in APPS], stdout=io.StringIO())
     connection.close()
 
 

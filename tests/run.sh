@@ -18,7 +18,7 @@ if ! "$bin/python" -c "import sys, psycopg2; psycopg2.connect(sys.argv[1], dbnam
 fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-DATABASE_URL="$pg_url" "$bin/pytest" -n0 -m postgresql >"$log" 2>&1 &
+DATABASE_URL="$pg_url" KIP_TEST_CONTENT_APPS=home "$bin/pytest" -n0 -m postgresql >"$log" 2>&1 &
 pg=$!
 "$bin/pytest"
 status=$?

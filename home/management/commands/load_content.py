@@ -11,10 +11,12 @@ from home.index_updates import deferred_indexing, recording_saves, update_indexe
 from home.loading import ContentError, ContentLoader
 
 
-def content_modules():
-    """Each project app's `content` module, in INSTALLED_APPS order (home first)."""
+def content_modules(only=None):
+    """Each project app's `content` module, in INSTALLED_APPS order (home first); `only`: those apps' labels."""
     for app_config in apps.get_app_configs():
         if not str(app_config.path).startswith(str(settings.BASE_DIR)):
+            continue
+        if only and app_config.label not in only:
             continue
         module_name = f"{app_config.name}.content"
         if importlib.util.find_spec(module_name) is not None:
@@ -27,8 +29,21 @@ class Command(BaseCommand):
         "Creates only what is missing; never overwrites an editor's changes, and reports what it skipped."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--app",
+            action="append",
+            dest="apps",
+            metavar="LABEL",
+            help="Load only this app's content (repeat for several; `home` is needed by every other app). "
+            "A partial site, for quick checks and tests; the default is every app.",
+        )
+
     @no_translations
     def handle(self, *args, **options):
+        unknown = set(options["apps"] or []) - {module.__name__.split(".")[0] for module in content_modules()}
+        if unknown:
+            raise CommandError(f"No content to load for: {', '.join(sorted(unknown))}")
         loader = ContentLoader(mode="load")
         # No transaction around the whole run: wagtail-localize publishes each
         # translated page when its own transaction commits, before its
@@ -36,7 +51,7 @@ class Command(BaseCommand):
         with recording_saves() as touched, deferred_indexing():
             try:
                 loader.ensure_locales()
-                for module in content_modules():
+                for module in content_modules(options["apps"]):
                     module.load(loader)
             except ContentError as error:
                 raise CommandError(str(error)) from error
