@@ -25,6 +25,8 @@ import psycopg2
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
+from django.test import Client
+from wagtail.models import Page
 
 BASE_DIR = Path(settings.BASE_DIR)
 CACHE_DIR = BASE_DIR / ".cache" / "test-content"
@@ -80,6 +82,16 @@ def _file_lock(name: str):
         yield
 
 
+def _render_every_page() -> None:
+    """Each live page requested once, so that the image renditions its template uses are in the cache.
+
+    Otherwise every test that shows a panorama resizes it again (its rendition row is rolled
+    back with the test). Only a speed-up: a rendition a changed template needs is still made."""
+    client = Client()
+    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+        client.get(page.url)
+
+
 def _load(name: str) -> None:
     """migrate + load_content into the database `name`, through Django's default connection."""
     connection = connections["default"]
@@ -87,6 +99,7 @@ def _load(name: str) -> None:
     connection.settings_dict["NAME"] = name
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_content", *[f"--app={app}" for app in APPS], stdout=io.StringIO())
+    _render_every_page()
     connection.close()
 
 
