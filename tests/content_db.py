@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 from django.test import Client
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 BASE_DIR = Path(settings.BASE_DIR)
 CACHE_DIR = BASE_DIR / ".cache" / "test-content"
@@ -83,12 +83,13 @@ def _file_lock(name: str):
 
 
 def _render_every_page() -> None:
-    """Each live page requested once, so that the image renditions its template uses are in the cache.
+    """Each live page of the source language requested once, so that the image renditions its template
+    uses are in the cache (translations show the same images).
 
     Otherwise every test that shows a panorama resizes it again (its rendition row is rolled
     back with the test). Only a speed-up: a rendition a changed template needs is still made."""
     client = Client()
-    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+    for page in Page.objects.live().public().filter(depth__gt=1, locale=Locale.get_default()).specific():
         client.get(page.url)
 
 
