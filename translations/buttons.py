@@ -18,8 +18,8 @@ from django.urls import Resolver404, resolve
 from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.models import Page, TranslatableMixin
 
-from translations.guards import synced_locales
 from translations.languages import user_locale_ids
+from translations.locale_rules import synced_locales
 
 SUBMIT_VIEWS = {"translations:submit_page_translation", "translations:submit_snippet_translation"}
 SYNC_VIEWS = {"translations:update_translations"}

@@ -16,11 +16,12 @@ groups (rooted at the root) work in every language. Because every page under
 a language's home page is in that language, "has a permission on page P" implies
 "works in P's language": the page checks Wagtail and wagtail-localize make are
 consistent with this rule; snippets and the translation actions that only
-check a global permission get the project's guard (`translations.guards`).
+check a global permission get the project's permission policy and guard
+(`translations.permission_policy`, `translations.guards`).
 """
 
 from django.contrib.auth.models import AnonymousUser
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import GroupPagePermission, Locale, Page
 
 _CACHE_ATTRIBUTE = "_translations_locale_ids"
 
@@ -57,3 +58,17 @@ def user_locales(user) -> list[Locale]:
 def user_works_in(user, locale_ids) -> bool:
     """True when every locale in `locale_ids` (primary keys) is one of `user`'s languages."""
     return set(locale_ids) <= user_locale_ids(user)
+
+
+def works_in_every_language(user) -> bool:
+    """Editors and superusers; translators (one language each) and users without page permissions do not."""
+    return user_locale_ids(user) >= frozenset(Locale.objects.values_list("pk", flat=True))
+
+
+def user_home_pages(user) -> list[Page]:
+    """The home page (a child of the tree's root) of each language `user` works in, by language code."""
+    return list(
+        Page.objects.filter(depth=2, locale_id__in=user_locale_ids(user))
+        .select_related("locale")
+        .order_by("locale__language_code", "path")
+    )

@@ -14,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
+from translations.confinement_hooks import confine_page_chooser, hide_refused_reports, refuse_copy_to_other_language
 from translations.languages import user_locale_ids
 from translations.machine_translation import machine_translate
 from translations.publishing import refuse_incomplete_publish
@@ -74,6 +75,9 @@ def register_coverage_menu_item():
 
 hooks.register("construct_page_listing_buttons", filter_page_listing_buttons)
 hooks.register("construct_snippet_listing_buttons", filter_snippet_listing_buttons)
+hooks.register("before_copy_page", refuse_copy_to_other_language)
+hooks.register("construct_page_chooser_queryset", confine_page_chooser)
+hooks.register("construct_reports_menu", hide_refused_reports)
 
 
 @hooks.register("before_edit_page")
