@@ -17,6 +17,7 @@ from translations.buttons import filter_page_listing_buttons, filter_snippet_lis
 from translations.languages import user_locale_ids
 from translations.machine_translation import machine_translate
 from translations.publishing import refuse_incomplete_publish
+from translations.slugs import refuse_slug_clash
 from translations.views.coverage import CoverageView
 from translations.views.submit import (
     ConfinedSubmitPageTranslationView,
@@ -79,6 +80,9 @@ hooks.register("construct_snippet_listing_buttons", filter_snippet_listing_butto
 @hooks.register("before_edit_page")
 def refuse_incomplete_page_publish(request, page):
     return refuse_incomplete_publish(request, page)
+
+
+hooks.register("before_edit_page", refuse_slug_clash)
 
 
 @hooks.register("before_edit_snippet")
