@@ -8,11 +8,15 @@ class TranslationsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import pre_save
-        from wagtail_localize.models import StringTranslation
+        from wagtail_localize.models import StringTranslation, TranslationSource
 
         from translations.slugs import transliterate_translated_slug
+        from translations.stream_data import complete_source_content
 
-        # A receiver on wagtail-localize's model: why in the module's docstring.
+        # Receivers on wagtail-localize's models: why in each module's docstring.
         pre_save.connect(
             transliterate_translated_slug, sender=StringTranslation, dispatch_uid="translations.transliterate_slug"
+        )
+        pre_save.connect(
+            complete_source_content, sender=TranslationSource, dispatch_uid="translations.complete_source_content"
         )
