@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import StringTranslation, Translation
 
 from tests.factories import StandardPageFactory
 from tests.translations.conftest import db_state, make_translator
@@ -170,3 +170,18 @@ def test_the_old_address_redirects_after_a_slug_change(french_client, about, dja
     assert response.status_code == 301
     assert response["Location"].endswith(new_url)
     assert Client().get(new_url).status_code == 200
+
+
+def test_a_machine_translated_slug_keeps_its_letters(superuser_client, home_pages, locales):
+    english = StandardPageFactory(parent=home_pages["en"], title="Zagreb", slug="događaj-u-zagrebu")
+    english.save_revision().publish()
+    url = reverse("wagtail_localize:submit_page_translation", args=[english.pk])
+    assert superuser_client.post(f"{url}?next=/admin/", {"locales": [locales["hr"].pk]}).status_code == 302
+    translation = Translation.objects.get(source__object_id=english.translation_key, target_locale=locales["hr"])
+
+    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    assert superuser_client.post(url, {"next": "/admin/"}).status_code == 302
+    stored = StringTranslation.objects.get(
+        context__object_id=english.translation_key, context__path=SLUG_PATH, locale=locales["hr"]
+    )
+    assert stored.data == "dogadaj-u-zagrebu"
