@@ -6,7 +6,13 @@ file, with a server error; it says only "a different translation" for a file
 of another page or language; it reports "Successfully imported" when every
 string in the file was ignored because it no longer exists in the source
 (`Translation.import_po` returns those as warnings, which the view drops); and
-it imports entries a translator marked fuzzy. `import_uploaded_po` does the
+it imports entries a translator marked fuzzy. A `X-WagtailLocalize-TranslationID`
+header that is not a UUID is a server error (the look-up by UUID raises
+ValidationError), and one spelt differently (upper case, braces) makes
+`Translation.import_po` ignore the whole file while the view reports success.
+A plural entry (`msgid_plural`) is dropped without a word: wagtail-localize
+stores one translation per string and never exports plural entries, so it
+cannot import one. `import_uploaded_po` does the
 checks first and imports only through `Translation.import_po`, in one
 transaction, never deleting a translation that is already there (empty
 entries and unknown strings are skipped, not applied).
@@ -19,6 +25,7 @@ import contextlib
 import os
 import re
 import tempfile
+import uuid
 from dataclasses import dataclass, field
 
 import polib
@@ -42,6 +49,7 @@ class POImportResult:
     empty: int = 0
     fuzzy: int = 0
     unknown: list[str] = field(default_factory=list)
+    plural: list[str] = field(default_factory=list)
 
     def messages(self, filename: str, title: str) -> tuple[list[str], list[str]]:
         """(success messages, warning messages) for the translator."""
@@ -55,9 +63,7 @@ class POImportResult:
             % {"count": self.imported, "file": filename}
         )
         if self.unknown:
-            listed = ", ".join(f"“{_shorten(msgid)}”" for msgid in self.unknown[:MAX_LISTED])
-            if len(self.unknown) > MAX_LISTED:
-                listed += ", …"
+            listed = _listed(self.unknown)
             warnings.append(
                 ngettext(
                     "%(count)d string in “%(file)s” no longer exists in “%(title)s” and was not imported: %(strings)s.",
@@ -66,6 +72,17 @@ class POImportResult:
                     len(self.unknown),
                 )
                 % {"count": len(self.unknown), "file": filename, "title": title, "strings": listed}
+            )
+        if self.plural:
+            warnings.append(
+                ngettext(
+                    "%(count)d entry in “%(file)s” has plural forms (msgid_plural) and was not imported: %(strings)s. "
+                    "The strings of the site have no plural forms: give the entry a single msgstr.",
+                    "%(count)d entries in “%(file)s” have plural forms (msgid_plural) and were not imported: "
+                    "%(strings)s. The strings of the site have no plural forms: give each entry a single msgstr.",
+                    len(self.plural),
+                )
+                % {"count": len(self.plural), "file": filename, "strings": _listed(self.plural)}
             )
         if self.fuzzy:
             warnings.append(
@@ -83,6 +100,11 @@ class POImportResult:
 def _shorten(text: str, length: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _listed(msgids: list[str]) -> str:
+    listed = ", ".join(f"“{_shorten(msgid)}”" for msgid in msgids[:MAX_LISTED])
+    return listed + ", …" if len(msgids) > MAX_LISTED else listed
 
 
 def _describe(translation: Translation) -> str:
@@ -123,9 +145,17 @@ def parse_po(data: bytes, filename: str) -> polib.POFile:
     return po
 
 
+def _header(po: polib.POFile, name: str) -> str:
+    """The value of header `name` ("" when absent); header names are matched whatever their case."""
+    for key, value in po.metadata.items():
+        if key.strip().lower() == name.lower():
+            return value.strip()
+    return ""
+
+
 def check_po_matches(po: polib.POFile, translation: Translation, filename: str) -> None:
     """Refuse a PO file made for another object or language. Raises POFileError naming what it is for."""
-    file_id = po.metadata.get(TRANSLATION_ID_HEADER, "").strip()
+    file_id = _header(po, TRANSLATION_ID_HEADER)
     if not file_id:
         raise POFileError(
             _(
@@ -134,7 +164,24 @@ def check_po_matches(po: polib.POFile, translation: Translation, filename: str) 
             )
             % {"file": filename, "header": TRANSLATION_ID_HEADER, "target": _describe(translation)}
         )
-    if file_id != str(translation.uuid):
+    try:
+        file_uuid = uuid.UUID(file_id)
+    except ValueError:
+        raise POFileError(
+            _(
+                "“%(file)s” has a malformed %(header)s header (“%(value)s” is not the identifier the translation "
+                "editor writes there). Download the PO file of %(target)s again, translate it and upload that. "
+                "Nothing was imported."
+            )
+            % {
+                "file": filename,
+                "header": TRANSLATION_ID_HEADER,
+                "value": _shorten(file_id, 40),
+                "target": _describe(translation),
+            }
+        ) from None
+    if file_uuid != translation.uuid:
+        file_id = str(file_uuid)
         other = Translation.objects.select_related("source", "target_locale").filter(uuid=file_id).first()
         if other is None:
             raise POFileError(
@@ -158,7 +205,7 @@ def check_po_matches(po: polib.POFile, translation: Translation, filename: str) 
             _("“%(file)s” is for %(other)s, not for %(target)s. Nothing was imported.")
             % {"file": filename, "other": _describe(other), "target": _describe(translation)}
         )
-    declared = po.metadata.get("Language", "").strip().replace("_", "-").lower()
+    declared = _header(po, "Language").replace("_", "-").lower()
     target = translation.target_locale.language_code.lower()
     if declared and declared.split("-")[0] != target.split("-")[0]:
         raise POFileError(
@@ -181,9 +228,16 @@ def import_uploaded_po(translation: Translation, data: bytes, filename: str, use
     """
     po = parse_po(data, filename)
     check_po_matches(po, translation, filename)
+    # The file is this translation's: spell the header as `Translation.import_po` compares it, or it imports nothing.
+    for key in [key for key in po.metadata if key.strip().lower() == TRANSLATION_ID_HEADER.lower()]:
+        del po.metadata[key]
+    po.metadata[TRANSLATION_ID_HEADER] = str(translation.uuid)
     result = POImportResult()
     for entry in list(po):
         if entry.obsolete:
+            po.remove(entry)
+        elif entry.msgid_plural:
+            result.plural.append(entry.msgid)
             po.remove(entry)
         elif "fuzzy" in entry.flags:
             result.fuzzy += 1

@@ -18,6 +18,7 @@ from translations.confinement_hooks import confine_page_chooser, hide_refused_re
 from translations.languages import user_locale_ids
 from translations.machine_translation import machine_translate
 from translations.publishing import refuse_incomplete_publish
+from translations.slugs import refuse_slug_clash
 from translations.views.coverage import CoverageView
 from translations.views.submit import (
     ConfinedSubmitPageTranslationView,
@@ -83,6 +84,9 @@ hooks.register("construct_reports_menu", hide_refused_reports)
 @hooks.register("before_edit_page")
 def refuse_incomplete_page_publish(request, page):
     return refuse_incomplete_publish(request, page)
+
+
+hooks.register("before_edit_page", refuse_slug_clash)
 
 
 @hooks.register("before_edit_snippet")

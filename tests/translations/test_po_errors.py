@@ -67,6 +67,28 @@ BAD_FILES = {
         lambda about: po_for(about["about"].translations["fr"], lambda po: po.metadata.update({"Language": "pt_PT"})),
         "declares the language “pt-pt”, but this is the French translation",
     ),
+    **{
+        f"with a {TRANSLATION_ID_HEADER} that is {name}": (
+            lambda about, value=value: po_for(
+                about["about"].translations["fr"], lambda po: po.metadata.update({TRANSLATION_ID_HEADER: value})
+            ),
+            f"“about-fr.po” has a malformed {TRANSLATION_ID_HEADER} header (“{value[:20]}",
+        )
+        for name, value in [
+            ("a word", "not-a-uuid"),
+            ("a number", "12345"),
+            ("a UUID with more after it", "00000000-0000-4000-8000-000000000000 copy"),
+            ("a UUID cut short", "00000000-0000-4000-8000"),
+            ("an edited UUID", "00000000-0000-4000-8000-00000000000g"),
+        ]
+    },
+    "with a header continued on a line of its own": (
+        lambda about: po_for(about["about"].translations["fr"]).replace(
+            f'{about["about"].translations["fr"].uuid}\\n"'.encode(),
+            f'{about["about"].translations["fr"].uuid}\\n"\n"copied from another file\\n"'.encode(),
+        ),
+        f"“about-fr.po” has a malformed {TRANSLATION_ID_HEADER} header",
+    ),
     "of a translation that was deleted": (
         lambda about: po_for(
             about["about"].translations["fr"],
@@ -146,3 +168,57 @@ def test_fuzzy_entries_are_not_imported(french_client, items):
         "1 entry marked fuzzy (needs review) was not imported; its current translation is kept.",
     ) in notes
     assert french_strings(translation) == before
+
+
+def test_the_header_spelt_another_way_still_imports(french_client, items):
+    """An upper-case or braced UUID, or a lower-case header name, is the same translation: the file is imported."""
+    translation = items["about"].translations["fr"]
+
+    def respelt(po: polib.POFile):
+        del po.metadata[TRANSLATION_ID_HEADER]
+        po.metadata[TRANSLATION_ID_HEADER.lower()] = f"{{{str(translation.uuid).upper()}}}"
+        for entry in po:
+            if entry.msgctxt == "title":
+                entry.msgstr = "À propos du projet Keep in Pact"
+
+    notes = upload(french_client, translation, po_for(translation, respelt))
+    assert notes[0][0] == "success" and notes[0][1].startswith("Imported ")
+    titles = [data for path, _msgid, data in french_strings(translation) if path == "title"]
+    assert titles == ["À propos du projet Keep in Pact"]
+
+
+def test_plural_entries_are_named_and_not_imported(french_client, items):
+    translation = items["about"].translations["fr"]
+    title_before = [data for path, _msgid, data in french_strings(translation) if path == "title"]
+
+    def with_plurals(po: polib.POFile):
+        for entry in po:
+            if entry.msgctxt == "title":
+                # The title's own msgid, made plural: it must not replace the title's translation.
+                entry.msgid_plural = "About the projects"
+                entry.msgstr = ""
+                entry.msgstr_plural = {0: "À propos du projet", 1: "À propos des projets"}
+            elif entry.msgctxt == "introduction":
+                entry.msgstr = "Keep in Pact s'est déroulé de 2019 à 2022."
+        po.append(
+            polib.POEntry(
+                msgctxt="listing_summary",
+                msgid="One partner",
+                msgid_plural="%d partners",
+                msgstr_plural={0: "Un partenaire", 1: "%d partenaires"},
+            )
+        )
+
+    content = po_for(translation, with_plurals)
+    assert b"msgid_plural" in content
+    notes = upload(french_client, translation, content)
+    assert notes[0][0] == "success"
+    assert (
+        "warning",
+        "2 entries in “about-fr.po” have plural forms (msgid_plural) and were not imported: "
+        "“About the project”, “One partner”. The strings of the site have no plural forms: "
+        "give each entry a single msgstr.",
+    ) in notes
+    after = french_strings(translation)
+    assert [data for path, _msgid, data in after if path == "title"] == title_before
+    assert "Keep in Pact s'est déroulé de 2019 à 2022." in [data for path, _msgid, data in after]

@@ -18,6 +18,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from translations.guards import forbidden
 from translations.languages import user_locale_ids
+from translations.slugs import report_renamed_slugs
 
 
 class ConfinedSubmitMixin:
@@ -37,7 +38,13 @@ class ConfinedSubmitMixin:
 
 
 class ConfinedSubmitPageTranslationView(ConfinedSubmitMixin, SubmitPageTranslationView):
-    pass
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # wagtail-localize renames a slug that a sibling already has: say so (translations.slugs).
+        report_renamed_slugs(
+            self.request, self.object, form.cleaned_data["locales"], form.cleaned_data.get("include_subtree", False)
+        )
+        return response
 
 
 class ConfinedSubmitSnippetTranslationView(ConfinedSubmitMixin, SubmitSnippetTranslationView):

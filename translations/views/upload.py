@@ -1,5 +1,7 @@
 """The translation editor's "Upload PO file", with the project's checks (see translations.po)."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -13,6 +15,8 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 from translations.po import POFileError, import_uploaded_po
 
 MAX_PO_BYTES = 5 * 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 @require_POST
@@ -43,6 +47,14 @@ def upload_pofile(request, translation_id):
     try:
         result = import_uploaded_po(translation, upload.read(), upload.name, user=request.user)
     except POFileError as error:
+        logger.warning(
+            "Refused: %s uploading %r to translation %s (%s): %s",
+            request.user,
+            upload.name,
+            translation.pk,
+            translation.target_locale.language_code,
+            error,
+        )
         messages.error(request, str(error))
         return redirect(next_url)
     success, warnings = result.messages(upload.name, translation.source.object_repr)
