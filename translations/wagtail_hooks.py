@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
 from translations.languages import user_locale_ids
+from translations.live_source import refuse_bulk_publish_without_live_source, refuse_publish_without_live_source
 from translations.machine_translation import machine_translate
 from translations.publishing import refuse_incomplete_publish
 from translations.views.coverage import CoverageView
@@ -74,6 +75,11 @@ def register_coverage_menu_item():
 
 hooks.register("construct_page_listing_buttons", filter_page_listing_buttons)
 hooks.register("construct_snippet_listing_buttons", filter_snippet_listing_buttons)
+
+
+# A translation is published only while its source is (translations.live_source).
+hooks.register("before_edit_page", refuse_publish_without_live_source)
+hooks.register("before_bulk_action", refuse_bulk_publish_without_live_source)
 
 
 @hooks.register("before_edit_page")
