@@ -14,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
+from translations.cascade import delete_translations, remember_translations_to_delete, unpublish_translations
 from translations.languages import user_locale_ids
 from translations.live_source import refuse_bulk_publish_without_live_source, refuse_publish_without_live_source
 from translations.machine_translation import machine_translate
@@ -77,8 +78,12 @@ hooks.register("construct_page_listing_buttons", filter_page_listing_buttons)
 hooks.register("construct_snippet_listing_buttons", filter_snippet_listing_buttons)
 
 
-# A translation is published only while its source is (translations.live_source).
+# A translation is published only while its source is (translations.live_source); unpublishing or
+# deleting a source page offers to do the same to its translations (translations.cascade).
 hooks.register("before_edit_page", refuse_publish_without_live_source)
+hooks.register("after_unpublish_page", unpublish_translations)
+hooks.register("before_delete_page", remember_translations_to_delete)
+hooks.register("after_delete_page", delete_translations)
 hooks.register("before_bulk_action", refuse_bulk_publish_without_live_source)
 
 

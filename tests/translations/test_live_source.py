@@ -217,3 +217,10 @@ def test_syncing_a_deleted_source_is_a_message_not_a_500(superuser_client, home_
     response = superuser_client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {})
     assert response.status_code == 302 and response["Location"] == reverse("translations:coverage")
     assert any("“Gone” was deleted" in note for note in notes(response))
+
+
+def test_the_dashboard_offers_translators_no_translate_link_to_a_draft(french_client, superuser_client, draft_page):
+    for client, offered in ((french_client, False), (superuser_client, True)):
+        html = client.get(COVERAGE, {"language": "fr", "state": "not_translated"}).content.decode()
+        assert "Secret plan" in html
+        assert (submit_url(draft_page) in html) is offered
