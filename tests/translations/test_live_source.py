@@ -120,7 +120,7 @@ def test_an_editor_may_translate_a_subtree_with_drafts(superuser_client, home_pa
 
 
 def test_an_editor_may_prepare_the_translation_of_a_draft_but_not_publish_it(
-    superuser_client, french_client, draft_page, locales, caplog
+    superuser_client, french_client, draft_page, locales, caplog, django_capture_on_commit_callbacks
 ):
     response = superuser_client.post(submit_url(draft_page), {"locales": [locales["fr"].pk]})
     assert response.status_code == 302
@@ -143,22 +143,33 @@ def test_an_editor_may_prepare_the_translation_of_a_draft_but_not_publish_it(
     assert response.status_code == 302 and db_state() == before
 
     draft_page.get_latest_revision().publish()
-    response = french_client.post(edit_url(french), {"action": "publish"})
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        response = french_client.post(edit_url(french), {"action": "publish"})
     assert response.status_code == 302
     french.refresh_from_db()
     assert french.live
 
 
-def test_a_translation_is_not_published_while_its_source_is_unpublished(french_client, home_pages, locales):
+def test_a_translation_is_not_published_while_its_source_is_unpublished(
+    french_client, home_pages, locales, django_capture_on_commit_callbacks
+):
     page = StandardPageFactory(parent=home_pages["en"], title="Withdrawn", slug="withdrawn")
     translate_object(page, [locales["fr"]])
     fill(Translation.objects.get(source__object_id=page.translation_key, target_locale=locales["fr"]))
-    page.unpublish()
     french = page.get_translation(locales["fr"])
-    response = french_client.post(edit_url(french), {"action": "publish"})
+    page.unpublish()
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        response = french_client.post(edit_url(french), {"action": "publish"})
     assert response.status_code == 302
+    assert any("its source, “Withdrawn” (English), is not published" in note for note in notes(response))
     french.refresh_from_db()
     assert not french.live
+    # Published again, the source lets its translation be published.
+    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        french_client.post(edit_url(french), {"action": "publish"})
+    french.refresh_from_db()
+    assert french.live
 
 
 def test_bulk_publish_refuses_a_translation_of_a_draft(superuser_client, draft_page, locales):
