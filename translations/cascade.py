@@ -66,8 +66,7 @@ def cascade_targets(page: Page, user, action: str) -> list[CascadeTarget]:
     French translation's "translations" include the English original, which a
     French translator's unpublishing must not touch. For unpublishing, the
     live translations (Wagtail unpublishes aliases with their original); for
-    deleting, every translation and alias (an alias left behind would become an
-    ordinary page showing the deleted page's language).
+    deleting, every translation and alias.
     """
     if not is_source_page(page):
         return []
@@ -147,20 +146,18 @@ def remember_translations_to_delete(request, page: Page):
 def delete_translations(request, page: Page):
     """`after_delete_page`: delete the translations too when the confirmation form asked for it.
 
-    Left in place, an alias of the deleted page is an ordinary page holding
-    the deleted page's text in another language's tree: it is unpublished.
+    Left in place, an alias of the deleted page becomes an ordinary page holding
+    the deleted page's text in another language's tree; Wagtail unpublished it
+    already (it unpublishes a page, and so its aliases, before deleting it).
     """
     targets = getattr(request, _REQUEST_ATTRIBUTE, [])
     if not targets:
         return None
     cascaded = bool(request.POST.get(CASCADE_FIELD))
-    for target in targets:
-        current = Page.objects.filter(pk=target.page.pk).first()
-        if current is None:
-            continue
-        if cascaded and target.allowed:
-            DeletePageAction(current, user=request.user).execute(skip_permission_checks=True)
-        elif target.is_alias and current.live and current.permissions_for_user(request.user).can_unpublish():
-            UnpublishPageAction(current.specific, user=request.user).execute(skip_permission_checks=True)
+    if cascaded:
+        for target in targets:
+            current = Page.objects.filter(pk=target.page.pk).first()
+            if current is not None and target.allowed:
+                DeletePageAction(current, user=request.user).execute(skip_permission_checks=True)
     _report(request, DELETE, targets, cascaded)
     return None

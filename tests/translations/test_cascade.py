@@ -152,6 +152,7 @@ def test_unticked_deleting_keeps_the_translations(superuser_client, translated_p
 
 
 def test_an_alias_left_by_a_deleted_page_does_not_show_its_text(superuser_client, client, home_pages, locales):
+    """Wagtail unpublishes a page's aliases before deleting it: kept, the alias is a draft, not English text."""
     parent = StandardPageFactory(parent=home_pages["en"], title="Parent in English", slug="english-parent")
     child = StandardPageFactory(parent=parent, title="Child", slug="child")
     translate_object(child, [locales["fr"]])
