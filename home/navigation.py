@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from home.models import Partner
 from home.models.i18n import OWN_LANGUAGE_CONTENT, active_language_code
+from home.reachable import reachable
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 
@@ -60,8 +61,9 @@ def localized_home(request) -> Page | None:
 def page_alternates(request, page=None, subpath: str = "") -> dict:
     """Language versions of `page` (default: the site's home pages).
 
-    Returns {"available": [Alternate, ...] in settings.LANGUAGES order, live and
-    public pages only, "unavailable": [(code, name_local), ...]}. Two SQL queries.
+    Returns {"available": [Alternate, ...] in settings.LANGUAGES order, reachable
+    pages only (`home.reachable`: live, public, no draft ancestor), "unavailable":
+    [(code, name_local), ...]}. Two SQL queries.
     `subpath` (e.g. "3/", a routable page's sub-page) is added to each version's address.
     """
     current = active_language_code()
@@ -71,9 +73,7 @@ def page_alternates(request, page=None, subpath: str = "") -> dict:
         if site is None:
             return {"available": [], "unavailable": []}
         page = site.root_page
-    translations = (
-        page.get_translations(inclusive=True).live().public().filter(OWN_LANGUAGE_CONTENT).select_related("locale")
-    )
+    translations = reachable(page.get_translations(inclusive=True)).select_related("locale")
     by_code = {p.locale.language_code: p for p in translations}
     available, unavailable = [], []
     for code in LANGUAGE_ORDER:

@@ -8,11 +8,11 @@ from wagtail.models import Page, Site
 
 from home.context_processors import site_name
 from home.middleware import ENABLED_LANGUAGES, unsupported_language_prefix
-from home.models.i18n import OWN_LANGUAGE_CONTENT
+from home.reachable import reachable
 
 
 def pages_at_same_path(request) -> list[Page]:
-    """Live public pages, in any served language, at the requested path.
+    """Reachable pages (`home.reachable`), in any served language, at the requested path.
 
     `/hr/guide/` missing in Croatian finds the English page at `/en/guide/`
     when the slugs match. Two SQL queries; an empty list when nothing matches.
@@ -26,7 +26,7 @@ def pages_at_same_path(request) -> list[Page]:
     roots = site.root_page.get_translations(inclusive=True).live()
     suffix = "".join(f"{part}/" for part in parts)
     url_paths = [root.url_path + suffix for root in roots]
-    pages = Page.objects.live().public().filter(OWN_LANGUAGE_CONTENT, url_path__in=url_paths)
+    pages = reachable(Page.objects.filter(url_path__in=url_paths))
     return list(pages.select_related("locale"))
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
+from home.reachable import reachable
 from tours.choices import HotspotKind
 from tours.panoramas import (
     ALL_RENDITION_SPECS,
@@ -241,10 +242,13 @@ def prepare_hotspot_content(scenes: list) -> None:
 
 
 def translations_by_key(pages: list[Page]) -> dict:
-    """{translation_key: {language code: page}} of the live, public translations of `pages`. Two SQL queries."""
+    """{translation_key: {language code: page}} of the reachable translations of `pages` (home.reachable).
+
+    Two SQL queries.
+    """
     keys = [page.translation_key for page in pages]
     result = defaultdict(dict)
-    for page in Page.objects.filter(translation_key__in=keys).live().public().select_related("locale"):
+    for page in reachable(Page.objects.filter(translation_key__in=keys)).select_related("locale"):
         result[page.translation_key][page.locale.language_code] = page
     return result
 

@@ -14,7 +14,15 @@ States, in the order they are decided:
 - `in_progress`: strings are missing (the percentage is translated strings /
   strings of the current source), the page is a draft, or strings were
   translated after the translation was last published;
-- `published`: live, every string translated and published.
+- `published`: live, every string translated and published;
+- `source_withdrawn` (decided first, for a translation that exists): the
+  source page is not live any more, or was deleted (a translation whose
+  TranslationSource outlived its page gets a row of its own, titled with the
+  source's last synced title). The row says which, and whether the
+  translation itself is still published (translations.cascade).
+
+"Translate" is offered on a source that is not live only to users who work in
+the source's language (translations.live_source).
 """
 
 from dataclasses import dataclass
@@ -23,10 +31,10 @@ from datetime import datetime
 from django.apps import apps
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, ModelLogEntry, Page
+from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
 
 from translations.roles import translatable_snippet_models
@@ -35,11 +43,13 @@ NOT_TRANSLATED = "not_translated"
 OUT_OF_DATE = "out_of_date"
 IN_PROGRESS = "in_progress"
 PUBLISHED = "published"
+SOURCE_WITHDRAWN = "source_withdrawn"
 STATES = [
     (NOT_TRANSLATED, _("Not translated")),
     (IN_PROGRESS, _("In progress")),
     (OUT_OF_DATE, _("Out of date")),
     (PUBLISHED, _("Published")),
+    (SOURCE_WITHDRAWN, _("Source unpublished or deleted")),
 ]
 SNIPPETS_FAMILY = "snippets"
 
@@ -59,10 +69,27 @@ class CoverageRow:
     target_edit_route: tuple[str, list] | None  # the translation editor when wagtail-localize manages it
     translation_source_id: int | None
     can_sync: bool  # out of date, and the user works in every language a sync touches (the guard's rule)
+    can_submit: bool = True  # the source is live, or the user works in its language (translations.live_source)
+    target_live: bool = False
+
+    @property
+    def source_note(self) -> str:
+        """For a `source_withdrawn` row: what became of the source, and of this translation."""
+        if self.state != SOURCE_WITHDRAWN:
+            return ""
+        if self.source.deleted:
+            if self.target_live:
+                return _("The source was deleted; this translation is still published.")
+            return _("The source was deleted; this translation is not published.")
+        if self.target_live:
+            return _("The source is not published; this translation is still published.")
+        return _("The source is not published; neither is this translation.")
 
     # URLs are reversed only for the rows of the page of results shown.
     @property
-    def source_edit_url(self) -> str:
+    def source_edit_url(self) -> str | None:
+        if self.source.edit_route is None:
+            return None
         name, args = self.source.edit_route
         return reverse(name, args=args)
 
@@ -73,7 +100,7 @@ class CoverageRow:
     @property
     def submit_url(self) -> str | None:
         """ "Translate" into this language, for rows not translated yet."""
-        if self.target_edit_route is not None:
+        if self.target_edit_route is not None or self.source.submit_route is None or not self.can_submit:
             return None
         name, args = self.source.submit_route
         return f"{reverse(name, args=args)}?select_locale={self.locale.language_code}"
@@ -104,8 +131,10 @@ class _Source:
     family: str
     type_name: str
     changed_at: datetime | None
-    edit_route: tuple[str, list]  # (URL name, args) of the admin's edit view
-    submit_route: tuple[str, list]  # (URL name, args) of "Translate"
+    edit_route: tuple[str, list] | None  # (URL name, args) of the admin's edit view; None once deleted
+    submit_route: tuple[str, list] | None  # (URL name, args) of "Translate"; None once deleted
+    live: bool = True
+    deleted: bool = False
 
 
 def families() -> list[tuple[str, str]]:
@@ -125,7 +154,7 @@ def _page_sources(default: Locale) -> list[_Source]:
     pages = (
         Page.objects.filter(locale=default, depth__gt=1, alias_of__isnull=True)
         .order_by("path")
-        .values("id", "title", "translation_key", "content_type_id", "last_published_at")
+        .values("id", "title", "translation_key", "content_type_id", "last_published_at", "live")
     )
     for page in pages:
         content_type = ContentType.objects.get_for_id(page["content_type_id"])
@@ -139,6 +168,7 @@ def _page_sources(default: Locale) -> list[_Source]:
                 changed_at=page["last_published_at"],
                 edit_route=("wagtailadmin_pages:edit", [page["id"]]),
                 submit_route=("wagtail_localize:submit_page_translation", [page["id"]]),
+                live=page["live"],
             )
         )
     return sources
@@ -199,18 +229,30 @@ def coverage_rows(locales: list[Locale], user_locale_ids: frozenset[int] = froze
         (page["translation_key"], page["locale_id"]): {
             "live": page["live"],
             "edit_route": ("wagtailadmin_pages:edit", [page["id"]]),
+            "title": page["title"],
+            "content_type_id": page["content_type_id"],
         }
-        for page in Page.objects.filter(
-            locale_id__in=locale_ids,
-            alias_of__isnull=True,
-            translation_key__in=Page.objects.filter(locale=default, depth__gt=1).values("translation_key"),
-        ).values("id", "translation_key", "locale_id", "live")
+        for page in Page.objects.filter(locale_id__in=locale_ids, alias_of__isnull=True, depth__gt=1)
+        .filter(
+            # Translations of a page in the default language, and of one deleted since: wagtail-localize
+            # then erases the translation data (unless WAGTAILLOCALIZE_DISABLE_ON_DELETE), but Wagtail's
+            # history still says the page was made as a translation.
+            Q(translation_key__in=Page.objects.filter(locale=default, depth__gt=1).values("translation_key"))
+            | Q(translation_key__in=TranslationSource.objects.filter(locale=default).values("object_id"))
+            | Q(pk__in=PageLogEntry.objects.filter(action="wagtail.copy_for_translation").values("page_id"))
+        )
+        .values("id", "translation_key", "locale_id", "live", "title", "content_type_id")
     }
 
     translation_sources = {
         source["object_id"]: source
-        for source in TranslationSource.objects.filter(locale=default).values("id", "object_id", "last_updated_at")
+        for source in TranslationSource.objects.filter(locale=default).values(
+            "id", "object_id", "last_updated_at", "object_repr", "specific_content_type_id"
+        )
     }
+    deleted_page_sources, deleted_snippet_sources = _deleted_sources(
+        translation_sources, page_targets, {source.translation_key for source in [*page_sources, *snippet_sources]}
+    )
     translations = {
         (translation["source_id"], translation["target_locale_id"]): translation
         for translation in Translation.objects.filter(source__locale=default, target_locale_id__in=locale_ids).values(
@@ -251,7 +293,10 @@ def coverage_rows(locales: list[Locale], user_locale_ids: frozenset[int] = froze
     }
 
     rows = []
-    for sources, targets in ((page_sources, page_targets), (snippet_sources, snippet_targets)):
+    for sources, targets in (
+        ([*page_sources, *deleted_page_sources], page_targets),
+        ([*snippet_sources, *deleted_snippet_sources], snippet_targets),
+    ):
         for source in sources:
             translation_source = translation_sources.get(source.translation_key)
             source_id = translation_source["id"] if translation_source else None
@@ -262,8 +307,12 @@ def coverage_rows(locales: list[Locale], user_locale_ids: frozenset[int] = froze
                 managed = translation is not None and translation["enabled"]
                 done = translated.get((source_id, locale.pk), 0) if managed else None
                 total = totals.get(source_id, 0) if managed else None
+                if target is None and source.deleted:
+                    continue
                 if target is None:
                     state = NOT_TRANSLATED
+                elif not source.live:
+                    state = SOURCE_WITHDRAWN
                 elif (
                     managed
                     and source.changed_at is not None
@@ -293,9 +342,54 @@ def coverage_rows(locales: list[Locale], user_locale_ids: frozenset[int] = froze
                         target_edit_route=target["edit_route"] if target else None,
                         translation_source_id=source_id,
                         can_sync=state == OUT_OF_DATE and sync_locales <= user_locale_ids,
+                        can_submit=source.live or default.pk in user_locale_ids,
+                        target_live=bool(target and target["live"]),
                     )
                 )
     return rows
+
+
+def _deleted_sources(
+    translation_sources: dict, page_targets: dict, existing_keys: set
+) -> tuple[list[_Source], list[_Source]]:
+    """Sources (page ones, snippet ones) whose object no longer exists in the default language.
+
+    A page's is known from its translations (`page_targets`); a snippet's only
+    while its TranslationSource remains (wagtail-localize erases it with the
+    source unless WAGTAILLOCALIZE_DISABLE_ON_DELETE is set, and Wagtail keeps
+    no history of a snippet being a translation).
+    """
+    pages: dict = {}
+    for (key, _locale_id), target in page_targets.items():
+        if key in existing_keys or key in pages:
+            continue
+        model = ContentType.objects.get_for_id(target["content_type_id"]).model_class()
+        source = translation_sources.get(key)
+        pages[key] = _deleted_source(key, source["object_repr"] if source else target["title"], model)
+    snippets = []
+    for key, source in translation_sources.items():
+        if key in existing_keys:
+            continue
+        model = ContentType.objects.get_for_id(source["specific_content_type_id"]).model_class()
+        if model is not None and not issubclass(model, Page):
+            snippets.append(_deleted_source(key, source["object_repr"], model))
+    return [source for source in pages.values() if source is not None], snippets
+
+
+def _deleted_source(key, title: str, model) -> "_Source | None":
+    if model is None:
+        return None
+    return _Source(
+        translation_key=key,
+        title=title,
+        family=f"pages:{model._meta.app_label}" if issubclass(model, Page) else SNIPPETS_FAMILY,
+        type_name=str(model._meta.verbose_name),
+        changed_at=None,
+        edit_route=None,
+        submit_route=None,
+        live=False,
+        deleted=True,
+    )
 
 
 def _newer(a: datetime | None, b: datetime | None) -> bool:

@@ -1,10 +1,10 @@
-"""The sitemap: every live public page of every language, with hreflang alternates.
+"""The sitemap: every reachable page of every language, with hreflang alternates.
 
 Wagtail's own sitemap lists the pages under the site's root page only, that
 is one language. This one lists the pages under every translation of the
-site's root page, leaves out aliases of pages in another language (what
-wagtail-localize creates for untranslated parents: English content under a
-French address, which the site answers with a 404), and gives each URL
+site's root page that a visitor can reach (`home.reachable`: live, public, no
+draft ancestor such as a language's draft home page, no alias of a page in
+another language, which the site answers with a 404), and gives each URL
 `xhtml:link rel="alternate"` entries for the live versions of the same page in
 every language, plus `x-default` (the default language's version, else the
 first in settings.LANGUAGES order).
@@ -18,18 +18,18 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from home.models.i18n import OWN_LANGUAGE_CONTENT
+from home.reachable import reachable
 
 LANGUAGE_ORDER = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
 def servable_pages(site):
-    """Live public pages under any translation of `site`'s root page, without cross-language aliases."""
+    """Reachable pages (`home.reachable`) under any translation of `site`'s root page."""
     roots = Page.objects.filter(translation_key=site.root_page.translation_key).values_list("path", flat=True)
     under_a_root = Q()
     for path in roots:
         under_a_root |= Q(path__startswith=path)
-    return Page.objects.filter(under_a_root).live().public().filter(OWN_LANGUAGE_CONTENT).order_by("path")
+    return reachable(Page.objects.filter(under_a_root)).order_by("path")
 
 
 class MultilingualSitemap(Sitemap):

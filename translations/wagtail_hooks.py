@@ -14,8 +14,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
+from translations.cascade import delete_translations, remember_translations_to_delete, unpublish_translations
 from translations.confinement_hooks import confine_page_chooser, hide_refused_reports, refuse_copy_to_other_language
 from translations.languages import user_locale_ids
+from translations.live_source import refuse_bulk_publish_without_live_source, refuse_publish_without_live_source
 from translations.machine_translation import machine_translate
 from translations.publishing import refuse_incomplete_publish
 from translations.slugs import refuse_slug_clash
@@ -79,6 +81,15 @@ hooks.register("construct_snippet_listing_buttons", filter_snippet_listing_butto
 hooks.register("before_copy_page", refuse_copy_to_other_language)
 hooks.register("construct_page_chooser_queryset", confine_page_chooser)
 hooks.register("construct_reports_menu", hide_refused_reports)
+
+
+# A translation is published only while its source is (translations.live_source); unpublishing or
+# deleting a source page offers to do the same to its translations (translations.cascade).
+hooks.register("before_edit_page", refuse_publish_without_live_source)
+hooks.register("after_unpublish_page", unpublish_translations)
+hooks.register("before_delete_page", remember_translations_to_delete)
+hooks.register("after_delete_page", delete_translations)
+hooks.register("before_bulk_action", refuse_bulk_publish_without_live_source)
 
 
 @hooks.register("before_edit_page")
