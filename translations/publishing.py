@@ -31,17 +31,22 @@ def missing_strings(translation: Translation) -> list[str]:
     )
 
 
-def refuse_incomplete_publish(request, instance):
-    """A redirect back with an error when the translation editor would publish `instance` incomplete, else None."""
+def translation_being_published(request, instance) -> Translation | None:
+    """The enabled Translation of `instance` when `request` is the translation editor's Publish, else None."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
-    translation = (
+    return (
         Translation.objects.filter(
             source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
         )
         .select_related("target_locale")
         .first()
     )
+
+
+def refuse_incomplete_publish(request, instance):
+    """A redirect back with an error when the translation editor would publish `instance` incomplete, else None."""
+    translation = translation_being_published(request, instance)
     if translation is None:
         return None
     missing = missing_strings(translation)

@@ -38,6 +38,8 @@ from wagtail.admin import messages
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationContext
 
+from translations.publishing import translation_being_published
+
 logger = logging.getLogger(__name__)
 
 #: The content path of a page's slug in wagtail-localize's segments.
@@ -103,15 +105,7 @@ def _address(page: Page, request) -> str:
 
 def refuse_slug_clash(request, page: Page):
     """A redirect back with an error when the editor's Publish would put `page` at a sibling's address, else None."""
-    if request.method != "POST" or request.POST.get("action") != "publish":
-        return None
-    translation = (
-        Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-        )
-        .select_related("target_locale")
-        .first()
-    )
+    translation = translation_being_published(request, page)
     if translation is None:
         return None
     slug = requested_slug(translation)
