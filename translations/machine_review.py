@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
@@ -72,7 +72,7 @@ def machine_segments(translation: Translation) -> QuerySet[StringSegment]:
 def page_has_machine_strings(page) -> bool:
     """Whether `page` (in a target language) has strings a machine translated and no human has reviewed. One query."""
     key, locale_id = getattr(page, "translation_key", None), getattr(page, "locale_id", None)
-    if key is None or locale_id is None or locale_id == Locale.get_default().pk:
+    if key is None or locale_id is None:  # not a translatable page (the source language has no translations: none)
         return False
     return StringTranslation.objects.filter(
         locale_id=locale_id,
