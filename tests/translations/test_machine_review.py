@@ -202,3 +202,17 @@ def test_translate_from_the_dashboard_opens_the_new_translations_editor(superuse
     assert response.status_code == 302
     new = english.get_translation(locale)
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[new.pk])
+
+
+def test_publishing_a_snippet_translation_with_machine_strings_asks_too(french_client, lllp):
+    translation = lllp.translations["fr"]
+    StringTranslation.objects.filter(locale=translation.target_locale, context__object_id=lllp.source.object_id).update(
+        translation_type=MACHINE
+    )
+    french = lllp.by_language["fr"]
+    url = reverse(french.snippet_viewset.get_url_name("edit"), args=[french.pk])
+    response = french_client.post(url, {"action": "publish"})
+    assert response.status_code == 200
+    assert 'name="confirm-machine-translation" value="yes"' in response.content.decode()
+    response = french_client.post(url, {"action": "publish", "confirm-machine-translation": "yes"})
+    assert response.status_code == 302
