@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Locale
@@ -179,3 +179,19 @@ def test_the_glossary_admin_is_for_people_who_work_in_every_language(french_clie
     ]:
         assert french_client.get(url).status_code == 403
         assert superuser_client.get(url).status_code == 200
+
+
+def test_a_refused_glossary_is_a_command_error_and_stores_nothing(fake_deepl, monkeypatch):
+    def refuse(self, status, body=None, _answer=FakeDeepL._answer):
+        return _answer(self, 403 if self.path == "/v2/glossaries" else status, body)
+
+    monkeypatch.setattr(FakeDeepL, "_answer", refuse)
+    with pytest.raises(CommandError, match="HTTP 403"):
+        call_command("sync_deepl_glossaries", verbosity=0)
+    assert not DeepLGlossary.objects.exists()
+
+
+@override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=None)
+def test_sync_without_deepl_says_so():
+    with pytest.raises(CommandError, match="DeepL is not configured"):
+        call_command("sync_deepl_glossaries", verbosity=0)
