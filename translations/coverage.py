@@ -21,6 +21,9 @@ States, in the order they are decided:
   source's last synced title). The row says which, and whether the
   translation itself is still published (translations.cascade).
 
+A row also counts the strings a machine translated that nobody has reviewed
+(`machine`; the dashboard marks them and filters on them with `?review=machine`).
+
 "Translate" is offered on a source that is not live only to users who work in
 the source's language (translations.live_source).
 """
@@ -71,6 +74,7 @@ class CoverageRow:
     can_sync: bool  # out of date, and the user works in every language a sync touches (the guard's rule)
     can_submit: bool = True  # the source is live, or the user works in its language (translations.live_source)
     target_live: bool = False
+    machine: int = 0  # strings a machine translated that no human has reviewed yet (translations.machine_review)
 
     @property
     def source_note(self) -> str:
@@ -279,6 +283,17 @@ def coverage_rows(locales: list[Locale], user_locale_ids: frozenset[int] = froze
         .values("locale_id", source_id=F("translation_of__segments__source_id"))
         .annotate(done=Count("id", distinct=True))
     }
+    machine = {
+        (row["source_id"], row["locale_id"]): row["count"]
+        for row in StringTranslation.objects.filter(
+            locale_id__in=locale_ids,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            translation_of__segments__source__locale=default,
+            translation_of__segments__context_id=F("context_id"),
+        )
+        .values("locale_id", source_id=F("translation_of__segments__source_id"))
+        .annotate(count=Count("id", distinct=True))
+    }
     last_saved = {
         (row["source_id"], row["locale_id"]): row["saved_at"]
         for row in TranslationLog.objects.filter(source__locale=default, locale_id__in=locale_ids)
@@ -344,6 +359,7 @@ def coverage_rows(locales: list[Locale], user_locale_ids: frozenset[int] = froze
                         can_sync=state == OUT_OF_DATE and sync_locales <= user_locale_ids,
                         can_submit=source.live or default.pk in user_locale_ids,
                         target_live=bool(target and target["live"]),
+                        machine=machine.get((source_id, locale.pk), 0) if managed else 0,
                     )
                 )
     return rows

@@ -161,6 +161,7 @@ LOCALIZE_VIEWS = {
     "translations:update_translations": Guarded(r.synced_locales),
     "translations:upload_pofile": Guarded(r.translation_target),
     "translations:machine_translate": Guarded(r.translation_target),
+    "translations:accept_machine_strings": Guarded(r.translation_target),
     "translations:coverage": Delegated("the dashboard lists only the user's languages (translations.views.coverage)"),
 }
 
@@ -225,6 +226,8 @@ SNIPPET_OBJECT_VIEWS = [
 ]
 SNIPPET_LIST_VIEWS = ["list", "list_results"]  # `?locale=`, the default language without it
 SNIPPET_CREATE_VIEWS = ["add", "preview_on_add"]
+# Not translatable, but holding every language's data: only for users who work in every language.
+SITE_WIDE_SNIPPETS = {"translations.GlossaryTerm"}
 CHOOSER_LIST_VIEWS = ["choose", "choose_results"]  # Wagtail's snippet chooser lists every language without `?locale=`
 
 
@@ -237,6 +240,9 @@ def snippet_classifications() -> dict[str, Classification]:
             *(viewset.get_url_name(view) for view in SNIPPET_OBJECT_VIEWS + SNIPPET_LIST_VIEWS + SNIPPET_CREATE_VIEWS),
             *(chooser.get_url_name(view) for view in [*CHOOSER_LIST_VIEWS, "chosen", "chosen_multiple", "create"]),
         ]
+        if model._meta.label in SITE_WIDE_SNIPPETS:
+            table |= dict.fromkeys(names, SITE_WIDE)
+            continue
         if not issubclass(model, TranslatableMixin):
             table |= dict.fromkeys(names, NotLocaleSpecific(f"{model._meta.label} is not translatable"))
             continue

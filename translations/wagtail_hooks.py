@@ -12,13 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
 from translations.cascade import delete_translations, remember_translations_to_delete, unpublish_translations
 from translations.confinement_hooks import confine_page_chooser, hide_refused_reports, refuse_copy_to_other_language
 from translations.languages import user_locale_ids
 from translations.live_source import refuse_bulk_publish_without_live_source, refuse_publish_without_live_source
+from translations.machine_review import accept_machine_strings, confirm_machine_publish
 from translations.machine_translation import machine_translate
+from translations.models import GlossaryTerm
 from translations.publishing import refuse_incomplete_publish
 from translations.slugs import refuse_slug_clash
 from translations.views.coverage import CoverageView
@@ -55,6 +59,11 @@ def register_admin_urls():
             "localize/translate/<int:translation_id>/machine_translate/",
             machine_translate,
             name="machine_translate",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/machine_strings/accept/",
+            accept_machine_strings,
+            name="accept_machine_strings",
         ),
     ]
     return [path("", include((urls, "translations"), namespace="translations"))]
@@ -98,13 +107,30 @@ def refuse_incomplete_page_publish(request, page):
 
 
 hooks.register("before_edit_page", refuse_slug_clash)
+# Publishing with unreviewed machine strings asks first (translations.machine_review).
+hooks.register("before_edit_page", confirm_machine_publish)
 
 
 @hooks.register("before_edit_snippet")
 def refuse_incomplete_snippet_publish(request, instance):
     if hasattr(instance, "translation_key"):
-        return refuse_incomplete_publish(request, instance)
+        return refuse_incomplete_publish(request, instance) or confirm_machine_publish(request, instance)
     return None
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    """The project glossary (translations.models): edited by people who work in every language."""
+
+    model = GlossaryTerm
+    icon = "openquote"
+    menu_label = _("Glossary")
+    menu_order = 295
+    add_to_admin_menu = True
+    list_display = ["term", "note"]
+    search_fields = ["term", "note"]
+
+
+register_snippet(GlossaryTermViewSet)
 
 
 @hooks.register("before_serve_page")

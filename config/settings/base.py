@@ -39,7 +39,8 @@ def env_list(name: str, default: str) -> list[str]:
 # REDIS_URL               str    empty: local-memory cache
 # MEDIA_ROOT              str    <project>/media
 # SERVE_MEDIA             bool   False (dev.py: True): let Django serve uploaded media
-# DEEPL_API_KEY           str    empty: machine translation uses the dummy translator
+# DEEPL_API_KEY           str    empty: no machine translation (dev.py/test.py: the dummy translator)
+# DEEPL_API_URL           str    empty: DeepL's own address (api-free.deepl.com for a ":fx" key)
 # SECURE_SSL_REDIRECT     bool   True (production only)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
@@ -51,6 +52,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "")
 # -----------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -241,15 +243,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # English text under the new language's address until someone translates it).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# wagtail-localize: DeepL when a key is configured, otherwise the dummy
-# translator (it reverses words; useful to try the workflow without a network).
+# wagtail-localize: machine translation only with a real engine. DeepL when a key is
+# configured; otherwise none at all, and the translation editor offers no button
+# (dev.py and test.py add the dummy translator, which reverses words, to try the
+# workflow without a network: it must never reach production).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        # wagtail-localize's DeepL translator, reporting API failures as a message (see the module).
+        # wagtail-localize's DeepL translator, reporting API failures as a message and
+        # sending the project glossary (see translations.machine_translation).
         "CLASS": "translations.machine_translation.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "API_URL": DEEPL_API_URL},
     }
-else:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-    }
+# What dev.py and test.py use without a DeepL key.
+DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

@@ -1,4 +1,4 @@
-"""Machine translation: the dummy translator without DEEPL_API_KEY, DeepL with it; no test calls the network."""
+"""Machine translation: DeepL with DEEPL_API_KEY, none in production without it; no test calls the network."""
 
 import importlib
 import json
@@ -23,6 +23,7 @@ DEEPL_SETTINGS = {"CLASS": "translations.machine_translation.DeepLTranslator", "
 def machine_translator_setting(monkeypatch, **environ) -> dict:
     """WAGTAILLOCALIZE_MACHINE_TRANSLATOR as config/settings/base.py computes it with this environment."""
     monkeypatch.delenv("DEEPL_API_KEY", raising=False)
+    monkeypatch.delenv("DEEPL_API_URL", raising=False)
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
     try:
@@ -32,17 +33,15 @@ def machine_translator_setting(monkeypatch, **environ) -> dict:
         importlib.reload(base_settings)
 
 
-def test_without_a_key_the_dummy_translator_is_configured(monkeypatch):
-    assert machine_translator_setting(monkeypatch) == {
-        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
-    }
+def test_without_a_key_base_settings_configure_no_machine_translator(monkeypatch):
+    assert machine_translator_setting(monkeypatch) is None
 
 
 def test_with_a_key_deepl_is_configured(monkeypatch):
     setting = machine_translator_setting(monkeypatch, DEEPL_API_KEY="secret:fx")
     assert setting == {
         "CLASS": "translations.machine_translation.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": "secret:fx"},
+        "OPTIONS": {"AUTH_KEY": "secret:fx", "API_URL": ""},
     }
     with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=setting):
         translator = get_machine_translator()

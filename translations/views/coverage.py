@@ -18,6 +18,11 @@ class CoverageFilterForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), required=False)
     state = forms.ChoiceField(label=_("State"), required=False)
     family = forms.ChoiceField(label=_("Page family"), required=False)
+    review = forms.ChoiceField(
+        label=_("Review"),
+        required=False,
+        choices=[("", _("All")), ("machine", _("Unreviewed machine translation"))],
+    )
 
     def __init__(self, *args, locales, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,6 +65,8 @@ class CoverageView(WagtailAdminTemplateMixin, TemplateView):
             rows = [row for row in rows if row.state == filters["state"]]
         if filters.get("family"):
             rows = [row for row in rows if row.family == filters["family"]]
+        if filters.get("review") == "machine":
+            rows = [row for row in rows if row.machine]
         paginator = Paginator(rows, ROWS_PER_PAGE)
         page = paginator.get_page(self.request.GET.get("p"))
         query = self.request.GET.copy()

@@ -38,7 +38,18 @@ logger = logging.getLogger(__name__)
 
 
 class ConfinedSubmitMixin:
-    """Lists only the user's languages; a 403 when the object exists in all of them already."""
+    """Lists only the user's languages; a 403 when the object exists in all of them already.
+
+    Translating into one language opens the new translation's editor, even when
+    the form came with a `next` address (the coverage dashboard's "Translate"):
+    wagtail-localize would go back to `next` instead. `next` stays the form's
+    "back" link.
+    """
+
+    def get_success_url(self):
+        if self.request.method == "POST" and len(self.request.POST.getlist("locales")) == 1:
+            return None  # wagtail-localize then opens the edit view of the one new translation
+        return super().get_success_url()
 
     def get_form(self):
         form = super().get_form()
