@@ -196,6 +196,8 @@ NOT_LOCALE_SPECIFIC = {
     "wagtailadmin_api:images:detail": SHARED_MEDIA,
     "wagtailadmin_api:images:find": SHARED_MEDIA,
     "wagtailsnippets:index": NotLocaleSpecific("the list of snippet types, no snippet"),
+    "operations_lockouts": NotLocaleSpecific("sign-in lockouts (superusers only)"),
+    "operations_unlock": NotLocaleSpecific("sign-in lockouts (superusers only)"),
 }
 
 # The views of a translatable snippet's viewset, by the language they act on.

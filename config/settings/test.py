@@ -15,3 +15,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="keepinpact-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Building and copying the content database takes longer statements than a web request may.
+DATABASE_CLIENT_TIMEOUT = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["OPTIONS"].pop("options", None)  # noqa: F405
