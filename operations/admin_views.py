@@ -33,4 +33,4 @@ def unlock(request, pk):
         _("Unlocked “%(username)s” and the address %(address)s.")
         % {"username": attempt.username, "address": attempt.ip_address},
     )
-    return redirect("operations_lockouts")
+    return redirect("operations:lockouts")

@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,10 +8,11 @@ from operations import admin_views
 
 @hooks.register("register_admin_urls")
 def register_lockout_urls():
-    return [
-        path("locked-out/", admin_views.lockouts, name="operations_lockouts"),
-        path("locked-out/<int:pk>/unlock/", admin_views.unlock, name="operations_unlock"),
+    urls = [
+        path("", admin_views.lockouts, name="lockouts"),
+        path("<int:pk>/unlock/", admin_views.unlock, name="unlock"),
     ]
+    return [path("locked-out/", include((urls, "operations"), namespace="operations"))]
 
 
 class SuperuserMenuItem(MenuItem):
@@ -21,4 +22,4 @@ class SuperuserMenuItem(MenuItem):
 
 @hooks.register("register_settings_menu_item")
 def register_lockouts_menu_item():
-    return SuperuserMenuItem(_("Locked-out sign-ins"), reverse("operations_lockouts"), icon_name="lock", order=900)
+    return SuperuserMenuItem(_("Locked-out sign-ins"), reverse("operations:lockouts"), icon_name="lock", order=900)

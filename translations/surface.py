@@ -52,6 +52,7 @@ SITE_WIDE = Guarded(r.all_locales)  # settings of the whole site: only users who
 SITE_WIDE_NAMESPACES = {
     # Each applies to every language at once.
     "wagtailadmin_collections",
+    "operations",  # sign-in lockouts (superusers only)
     "wagtailadmin_workflows",
     "wagtailadmin_reports",
     "wagtailredirects",
@@ -196,8 +197,6 @@ NOT_LOCALE_SPECIFIC = {
     "wagtailadmin_api:images:detail": SHARED_MEDIA,
     "wagtailadmin_api:images:find": SHARED_MEDIA,
     "wagtailsnippets:index": NotLocaleSpecific("the list of snippet types, no snippet"),
-    "operations_lockouts": NotLocaleSpecific("sign-in lockouts (superusers only)"),
-    "operations_unlock": NotLocaleSpecific("sign-in lockouts (superusers only)"),
 }
 
 # The views of a translatable snippet's viewset, by the language they act on.
