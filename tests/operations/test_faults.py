@@ -140,6 +140,7 @@ def site():
 def assert_unavailable(base):
     for language in LANGUAGES:
         status, headers, body, seconds = get(f"{base}/{language}/")
+        print(f"/{language}/: {status} in {seconds:.2f} s, Retry-After {headers.get('Retry-After')}")  # the report
         assert status == 503, (language, status, body[:300])
         assert seconds < 5, (language, seconds)
         assert int(headers["Retry-After"]) > 0
@@ -147,18 +148,22 @@ def assert_unavailable(base):
         if language != "en":
             assert "Temporarily unavailable" not in body  # translated
     status, _, body, seconds = get(f"{base}/static/css/site.css")
+    print(f"/static/css/site.css: {status} in {seconds:.2f} s")
     assert status == 200 and seconds < 5
-    status, _, body, _ = get(f"{base}/readyz")
+    status, _, body, seconds = get(f"{base}/readyz")
+    print(f"/readyz: {status} in {seconds:.2f} s: {body}")
     assert status == 503 and '"database"' in body
 
 
 def assert_recovered(base):
-    deadline = time.monotonic() + 20
+    started = time.monotonic()
+    deadline = started + 20
     while True:
         status, _, body, _ = get(f"{base}/en/")
         if status != 503 or time.monotonic() > deadline:
             break
         time.sleep(0.5)
+    print(f"recovered: /en/ {status} {time.monotonic() - started:.2f} s after the fault ended")
     assert status < 500, (status, body[:300])
     assert get(f"{base}/readyz")[0] == 200
 
@@ -200,6 +205,7 @@ def test_page_table_locked(site):
     try:
         for language in LANGUAGES:
             status, headers, _, seconds = get(f"{base}/{language}/")
+            print(f"locked /{language}/: {status} in {seconds:.2f} s")
             assert status == 503 and seconds < 5 and "Retry-After" in headers, (language, status, seconds)
         assert get(f"{base}/static/css/site.css")[0] == 200
     finally:
