@@ -2,10 +2,12 @@
 
 import json
 import logging
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
-import sentry_sdk
 from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -143,8 +145,27 @@ def test_a_proxy_request_id_is_kept_and_visitors_are_logged_without_a_user(clien
     assert record.user_id is None and record.status == 200
 
 
-def test_sentry_is_off_without_a_dsn():
-    assert not sentry_sdk.get_client().is_active()
+SENTRY_PROBE = """
+import django, sentry_sdk
+django.setup()
+client = sentry_sdk.get_client()
+print(client.is_active(), client.dsn if client.is_active() else "")
+"""
+
+
+@pytest.mark.parametrize(
+    ("dsn", "expected"),
+    [("", "False"), ("https://public@sentry.example.org/7", "True https://public@sentry.example.org/7")],
+)
+def test_sentry_reports_errors_only_when_a_dsn_is_set(dsn, expected):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x" * 60,
+        "SENTRY_DSN": dsn,
+    }
+    result = subprocess.run([sys.executable, "-c", SENTRY_PROBE], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == expected
 
 
 # --- Signing in --------------------------------------------------------------------
