@@ -16,12 +16,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from operations import views as operations_views
+from operations.security import ThrottledPasswordResetView
 from search import views as search_views
 from translations.sitemap import MultilingualSitemap
 from translations.views.robots import robots_txt
 
 urlpatterns = [
+    # Wagtail's password-reset form, throttled per address and e-mail address (operations.security).
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
+    path("csp-report/", operations_views.csp_report, name="csp_report"),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
@@ -47,4 +52,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler400 = "operations.views.bad_request"
+# A 503 with Retry-After when the database is unavailable, home.views.server_error otherwise.
+handler500 = "operations.views.server_error"

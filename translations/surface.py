@@ -52,6 +52,7 @@ SITE_WIDE = Guarded(r.all_locales)  # settings of the whole site: only users who
 SITE_WIDE_NAMESPACES = {
     # Each applies to every language at once.
     "wagtailadmin_collections",
+    "operations",  # sign-in lockouts (superusers only)
     "wagtailadmin_workflows",
     "wagtailadmin_reports",
     "wagtailredirects",

@@ -6,9 +6,11 @@ on this module; secrets have no default, so production fails fast without them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -42,6 +44,10 @@ def env_list(name: str, default: str) -> list[str]:
 # DEEPL_API_KEY           str    empty: no machine translation (dev.py/test.py: the dummy translator)
 # DEEPL_API_URL           str    empty: DeepL's own address (api-free.deepl.com for a ":fx" key)
 # SECURE_SSL_REDIRECT     bool   True (production only)
+# DATABASE_CONNECT_TIMEOUT, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT  float (s)  2, 3, 2 (PostgreSQL; 0 = none)
+# DATABASE_CLIENT_TIMEOUT float  3.5: longest wait for a PostgreSQL answer (operations.db; 0 = none)
+# TRUSTED_PROXIES         list   127.0.0.1,::1: proxies whose X-Forwarded-For names the client (sign-in throttling)
+# SENTRY_DSN              str    empty: no error reporting
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///db.sqlite3")
@@ -53,6 +59,12 @@ MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "")
+DATABASE_CONNECT_TIMEOUT = float(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "3"))
+DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "2"))
+DATABASE_CLIENT_TIMEOUT = float(os.environ.get("DATABASE_CLIENT_TIMEOUT", "3.5"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 # -----------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -64,6 +76,9 @@ INSTALLED_APPS = [
     "events",
     "search",
     "translations",
+    "operations",
+    "axes",
+    "csp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -93,11 +108,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # operations.middleware's docstring gives the order these need.
+    "operations.middleware.HealthCheckMiddleware",
+    "operations.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "operations.middleware.SitePolicyCSPMiddleware",
+    "operations.middleware.AdminFormBodyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -105,6 +125,8 @@ MIDDLEWARE = [
     "translations.guards.LanguageGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: django-axes answers a locked-out sign-in (operations.security.locked_out).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -124,6 +146,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_name",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -145,6 +168,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast when PostgreSQL is down, overloaded or a table is locked: visitors get a
+    # 503 within 5 s (operations.views.server_error) instead of a hung worker. A frozen
+    # server answers nothing at all: DATABASE_CLIENT_TIMEOUT bounds every wait (operations.db).
+    # Long maintenance commands can lift them: DATABASE_STATEMENT_TIMEOUT=0 DATABASE_CLIENT_TIMEOUT=0.
+    _ms = {"statement_timeout": DATABASE_STATEMENT_TIMEOUT, "lock_timeout": DATABASE_LOCK_TIMEOUT}
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": max(2, round(DATABASE_CONNECT_TIMEOUT)),  # libpq: whole seconds, at least 2
+            "options": " ".join(f"-c {name}={int(seconds * 1000)}" for name, seconds in _ms.items()),
+        }
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:
@@ -157,6 +194,21 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Signing in: django-axes (README "Running in production") -----------------
+# Five failed sign-ins lock the account, and separately the address, for 15 minutes;
+# unlock in the admin (Settings > Locked-out sign-ins) or `manage.py axes_reset_username`.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "operations.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "operations.security.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# The admin's password-reset form: this many requests per address and per e-mail address per window.
+PASSWORD_RESET_LIMIT = 5
+PASSWORD_RESET_WINDOW = timedelta(minutes=15)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,6 +244,49 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# --- Content-Security-Policy (django-csp, operations.middleware.SitePolicyCSPMiddleware) ---
+# Public pages: scripts only from the site or with the request's nonce ({{ CSP_NONCE }}).
+# Images and panoramas may be data:/blob: URLs (pannellum); media from MEDIA_URL's host too.
+# Styles: files from the site; style attributes (Wagtail's responsive embeds) are allowed.
+_MEDIA_ORIGIN = ["/".join(MEDIA_URL.split("/")[:3])] if MEDIA_URL.startswith("http") else []
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGIN],
+        "media-src": [SELF, "blob:", *_MEDIA_ORIGIN],
+        "connect-src": [SELF, *_MEDIA_ORIGIN],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "report-uri": "/csp-report/",
+    }
+}
+# The admin (Wagtail's own inline scripts): report-only, to learn before enforcing.
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "media-src": [SELF, "blob:", *_MEDIA_ORIGIN],
+        "connect-src": [SELF, *_MEDIA_ORIGIN],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "report-uri": "/csp-report/",
+    }
 }
 
 # Complex page models (agendas, tours) exceed Django's default of 1,000 form fields.

@@ -1,9 +1,11 @@
 """Production settings: gunicorn behind a reverse proxy, PostgreSQL, Redis."""
 
+import sentry_sdk
 from django.core.exceptions import ImproperlyConfigured
+from sentry_sdk.integrations.django import DjangoIntegration
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import SECRET_KEY, SENTRY_DSN, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -22,9 +24,20 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Load balancers probe /healthz and /readyz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
+
+# One JSON object per line (operations.logs), with the request id of the request served;
+# keepinpact.requests writes one line per request (operations.middleware.RequestLogMiddleware).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "operations.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {"django.server": {"level": "WARNING"}},
 }
+
+# Errors to Sentry only when SENTRY_DSN is set; nothing is sent otherwise.
+if SENTRY_DSN:
+    sentry_sdk.init(dsn=SENTRY_DSN, integrations=[DjangoIntegration()], send_default_pii=False, traces_sample_rate=0)

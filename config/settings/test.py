@@ -17,3 +17,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Without a DeepL key, the dummy translator (tests only; base.py offers none).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = WAGTAILLOCALIZE_MACHINE_TRANSLATOR or DUMMY_MACHINE_TRANSLATOR  # noqa: F405
+# Building and copying the content database takes longer statements than a web request may.
+DATABASE_CLIENT_TIMEOUT = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["OPTIONS"].pop("options", None)  # noqa: F405

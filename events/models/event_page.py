@@ -271,7 +271,7 @@ class EventPage(RoutablePageMixin, BasePage):
     # --- Serving ---------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld_script(event_json_ld(self, request))
+        context["json_ld"] = json_ld_script(event_json_ld(self, request), nonce=str(getattr(request, "csp_nonce", "")))
         context["calendar_url"] = self.calendar_url(request)
         context["is_upcoming"] = self.is_upcoming()
         moderators = [child.value for child in self.moderators if child.value is not None]
