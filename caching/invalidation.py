@@ -187,16 +187,25 @@ def on_page_moved(sender, instance, url_path_before=None, url_path_after=None, *
         invalidate(removed_change(instance))
 
 
-def on_snippet_saved(sender, instance, **kwargs):
-    if active():
-        invalidate(snippet_change(instance))
-
-
-def on_site_wide_change(sender, instance, **kwargs):
+def on_site_wide_change() -> None:
     if active():
         change = Change()
         change.site()
         invalidate(change)
+
+
+def on_model_saved(sender, instance, **kwargs):
+    """post_save and post_delete of any model: the settings, sites, locales, snippets, images, documents.
+
+    Dispatched here, at the time of the save, because snippets are registered (wagtail_hooks)
+    after this app is ready.
+    """
+    if isinstance(instance, Page) or not active():
+        return
+    if isinstance(instance, BaseSiteSetting | Site | Locale):
+        on_site_wide_change()
+    elif isinstance(instance, tuple(get_snippet_models()) + (get_image_model(), get_document_model())):
+        invalidate(snippet_change(instance))
 
 
 def connect_signals() -> None:
@@ -205,16 +214,5 @@ def connect_signals() -> None:
     page_slug_changed.connect(on_page_removed, dispatch_uid="caching.slug_changed")
     post_page_move.connect(on_page_moved, dispatch_uid="caching.moved")
     pre_delete.connect(on_page_deleted, dispatch_uid="caching.deleted")
-    snippet_models = [*get_snippet_models(), get_image_model(), get_document_model()]
-    for model in snippet_models:
-        for signal in (post_save, post_delete):
-            signal.connect(on_snippet_saved, sender=model, dispatch_uid=f"caching.{signal}.{model._meta.label}")
-    for model in (Site, Locale):
-        for signal in (post_save, post_delete):
-            signal.connect(on_site_wide_change, sender=model, dispatch_uid=f"caching.site.{signal}.{model._meta.label}")
-    post_save.connect(_on_any_save, dispatch_uid="caching.settings")
-
-
-def _on_any_save(sender, instance, **kwargs):
-    if isinstance(instance, BaseSiteSetting):
-        on_site_wide_change(sender, instance)
+    post_save.connect(on_model_saved, dispatch_uid="caching.saved")
+    post_delete.connect(on_model_saved, dispatch_uid="caching.deleted_model")
