@@ -26,11 +26,13 @@ SHELL = """
 from django.contrib.auth import get_user_model
 from home.models import StandardPage
 User = get_user_model()
-user = User.objects.filter(username="stack-editor").first() or User.objects.create_superuser("stack-editor", "e@x.org", "{pw}")
+user = User.objects.filter(username="stack-editor").first()
+user = user or User.objects.create_superuser("stack-editor", "e@x.org", "{pw}")
 user.set_password("{pw}"); user.save()
 page = StandardPage.objects.get(locale__language_code="en", depth=3, live=True, slug="about")
 urls = {{t.locale.language_code: t.url for t in page.get_translations(inclusive=True).live()}}
-print("RESULT", {{"id": page.pk, "title": page.title, "slug": page.slug, "summary": page.listing_summary, "urls": urls}})
+info = {{"id": page.pk, "title": page.title, "slug": page.slug, "summary": page.listing_summary}}
+print("RESULT", {{**info, "urls": urls}})
 """
 
 
