@@ -1,10 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class CachingConfig(AppConfig):
+    """The anonymous page cache and the invalidation of it and of the HTTP cache in front."""
+
     name = "caching"
-    verbose_name = _("Page cache")
 
     def ready(self):
         from caching import invalidation
