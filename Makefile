@@ -17,7 +17,7 @@ export WAGTAILADMIN_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/keepinpact
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compile-messages bench clean
+.PHONY: help run test lint format messages compile-messages bench stack stack-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -62,11 +62,18 @@ format: $(VENV)/.dev ## Fix what ruff can fix and format the code
 messages: $(VENV)/.dev ## Update the UI strings' .po files of every language
 	$(MANAGE) makemessages $(addprefix -l ,$(LANGS)) --ignore=.venv --ignore=static --ignore=media --ignore=tests --no-obsolete
 
-bench: $(VENV)/.dev compile-messages ## All benchmarks: translation coverage (500 pages × 5 languages) and search (PostgreSQL)
+bench: $(VENV)/.dev compile-messages ## All benchmarks: pages through Varnish / page cache / uncached (make stack), translation coverage, search (PostgreSQL)
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_content >/dev/null
+	$(BIN)/python bench/http_bench.py
 	ALLOWED_HOSTS=localhost $(MANAGE) bench_translation_coverage
 	$(BIN)/python bench/search_bench.py $(BENCH_ARGS)
+
+stack: $(VENV)/.runtime compile-messages ## Production-like stack: 2 gunicorn app servers + Varnish (PostgreSQL, Redis running)
+	$(BIN)/python bench/stack.py start
+
+stack-stop: ## Stop what `make stack` started
+	$(BIN)/python bench/stack.py stop
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

@@ -48,6 +48,10 @@ def env_list(name: str, default: str) -> list[str]:
 # DATABASE_CLIENT_TIMEOUT float  3.5: longest wait for a PostgreSQL answer (operations.db; 0 = none)
 # TRUSTED_PROXIES         list   127.0.0.1,::1: proxies whose X-Forwarded-For names the client (sign-in throttling)
 # SENTRY_DSN              str    empty: no error reporting
+# PAGE_CACHE              bool   True: anonymous page cache (caching.page_cache); test.py: False
+# PAGE_CACHE_SECONDS      int    600: how long the page cache and the HTTP cache keep a page (s-maxage)
+# PAGE_CACHE_BYPASS_HEADER str   empty; a request header that skips the page cache (make bench only)
+# VARNISH_URLS            list   empty: the HTTP caches to purge (http://127.0.0.1:6081,...)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///db.sqlite3")
@@ -65,6 +69,10 @@ DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "2"))
 DATABASE_CLIENT_TIMEOUT = float(os.environ.get("DATABASE_CLIENT_TIMEOUT", "3.5"))
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BYPASS_HEADER = os.environ.get("PAGE_CACHE_BYPASS_HEADER", "")
+VARNISH_URLS = env_list("VARNISH_URLS", "")
 # -----------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -79,6 +87,7 @@ INSTALLED_APPS = [
     "operations",
     "axes",
     "csp",
+    "caching",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -113,6 +122,8 @@ MIDDLEWARE = [
     "operations.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page cache: before the session, so that a hit costs no session, CSRF or locale work.
+    "caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -185,13 +196,18 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:
+    # django-redis: a connection pool per process, and IGNORE_EXCEPTIONS: with Redis down every
+    # cache read is a miss and every write a no-op (pages served uncached, never a 500), for
+    # the page cache and for Wagtail's own caches (renditions, site root paths) alike.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "keepinpact",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -209,6 +225,24 @@ AXES_VERBOSE = False
 # The admin's password-reset form: this many requests per address and per e-mail address per window.
 PASSWORD_RESET_LIMIT = 5
 PASSWORD_RESET_WINDOW = timedelta(minutes=15)
+# --- Page cache and HTTP cache (caching/, deploy/varnish/) ----------------------
+PAGE_CACHE_ALIAS = "default"
+# Never from the page cache: the admin (previews too), documents (privacy), Django's
+# language view, static and media files, search results.
+PAGE_CACHE_EXCLUDED_PATHS = [r"^/admin/", r"^/documents/", r"^/i18n/", r"^/static/", r"^/media/", r"^/[a-z]{2}/search/"]
+# Snippets shown on every page (footer partners) or in lists and filters of many pages:
+# a change clears the site; other snippets purge the pages the reference index names.
+PAGE_CACHE_SITE_WIDE_MODELS = ["home.Partner", "home.Competence"]
+# Purge again this many seconds after a change: a response rendered from the old content
+# while the change committed is not kept either (0: only once, as in tests).
+PAGE_CACHE_REPURGE_SECONDS = 2
+# wagtail.contrib.frontend_cache, used as a library (caching.invalidation purges): one
+# backend per Varnish. Our slugs differ per language, so no URL rewriting per language.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "caching.frontend.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(VARNISH_URLS)
+}
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

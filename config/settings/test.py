@@ -9,6 +9,10 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off for the suite (tests change content without publishing); tests/caching turns it on.
+PAGE_CACHE_ENABLED = False
+PAGE_CACHE_REPURGE_SECONDS = 0
+WAGTAILFRONTENDCACHE = {}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Uploaded files written by tests go to a throw-away folder.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="keepinpact-test-media-")
