@@ -25,6 +25,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psycopg2
+
 ROOT = Path(__file__).resolve().parent.parent
 STATE_DIR = ROOT / ".cache" / "stack"
 STATE = STATE_DIR / "state.json"
@@ -58,7 +60,6 @@ def environment(varnish_port: int) -> dict[str, str]:
 
 
 def ensure_database(env) -> None:
-    import psycopg2  # only the stack needs it here; the venv has it
 
     parts = urlsplit(DATABASE_URL)
     name = parts.path.lstrip("/")
@@ -73,11 +74,31 @@ def ensure_database(env) -> None:
         cursor.execute(f'CREATE DATABASE "{name}"')
     conn.close()
     manage = [PYTHON, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    if fresh:
-        print("stack: loading the content into", name, flush=True)
-        subprocess.run([*manage, "load_content"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    # Maintenance commands: no request-sized timeouts (operations.db), and no purges of a
+    # Varnish that is not running yet.
+    env = dict(env, DATABASE_STATEMENT_TIMEOUT="0", DATABASE_LOCK_TIMEOUT="0", DATABASE_CLIENT_TIMEOUT="0")
+    env["VARNISH_URLS"] = ""
+    try:
+        subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        if fresh:
+            print("stack: loading the content into", name, flush=True)
+            subprocess.run([*manage, "load_content"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    except subprocess.CalledProcessError:
+        if fresh:  # a half-loaded database would never be loaded again
+            drop_database(name)
+        raise
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+
+
+def drop_database(name: str) -> None:
+
+    parts = urlsplit(DATABASE_URL)
+    conn = psycopg2.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres", dbname="postgres"
+    )
+    conn.autocommit = True
+    conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    conn.close()
 
 
 def spawn(name: str, command: list[str], env) -> dict:
