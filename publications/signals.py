@@ -1,0 +1,58 @@
+"""Publishing a chapter, a guide, a case study or a library queues the PDFs of that language to be rebuilt.
+
+Queued when the transaction commits (a worker sees the published page), once per page and
+transaction. `load_content` publishes hundreds of pages: while it runs (`home.loading.LOADING_CONTENT`)
+nothing is queued, and the publications app's content step builds every PDF once at the end.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.signals import page_published, page_unpublished
+
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from guide.models import GuideChapterPage, GuideIndexPage
+from home.loading import LOADING_CONTENT
+from publications.tasks import build_pdf
+
+_pending: set[int] = set()
+
+
+def pages_to_rebuild(page) -> list[int]:
+    """Ids of the pages whose PDF shows `page` (specific): the page itself and the guide or library it is in."""
+    if isinstance(page, GuideChapterPage):
+        return [page.pk, page.get_parent().pk]
+    if isinstance(page, GuideIndexPage):
+        chapters = GuideChapterPage.objects.child_of(page).live().values_list("pk", flat=True)
+        return [page.pk, *chapters]
+    if isinstance(page, CaseStudyPage):
+        return [page.get_parent().pk]
+    if isinstance(page, CaseStudyIndexPage):
+        return [page.pk]
+    return []
+
+
+def queue(page_ids) -> None:
+    for page_id in page_ids:
+        if page_id in _pending:
+            continue
+        _pending.add(page_id)
+        transaction.on_commit(lambda page_id=page_id: _enqueue(page_id))
+
+
+def _enqueue(page_id: int) -> None:
+    _pending.discard(page_id)
+    build_pdf.enqueue(page_id)
+
+
+def on_publish_change(sender, instance, **kwargs):
+    if LOADING_CONTENT.get() or not getattr(settings, "PUBLICATIONS_BUILD_ON_PUBLISH", True):
+        return
+    targets = pages_to_rebuild(instance)
+    if kwargs.get("signal") is page_unpublished and isinstance(instance, GuideChapterPage):
+        targets = targets[1:]  # an unpublished chapter: its guide, not its own PDF
+    queue(targets)
+
+
+def connect() -> None:
+    page_published.connect(on_publish_change, dispatch_uid="publications.published")
+    page_unpublished.connect(on_publish_change, dispatch_uid="publications.unpublished")
