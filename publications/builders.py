@@ -192,7 +192,15 @@ def _store(record: GeneratedPDF, page, kind: str, rendered) -> None:
         record.document = document
     if old_name and old_name != document.file.name:
         storage = document.file.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
+        transaction.on_commit(lambda: delete_replaced_file(storage, old_name))
+
+
+def delete_replaced_file(storage, name: str) -> None:
+    """The previous file of a rebuilt PDF, once the new one is committed; a failure only leaves it behind."""
+    try:
+        storage.delete(name)
+    except Exception:
+        logger.warning("Could not delete the replaced PDF %s", name, exc_info=True)
 
 
 def build_by_id(page_id: int) -> GeneratedPDF | None:

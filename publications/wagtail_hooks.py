@@ -1,16 +1,40 @@
 """The admin: a "Generated PDFs" listing (state, pages, size, last error) and failed builds on the dashboard."""
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from publications.models import GeneratedPDF
 
 
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Builds make and change the rows: anyone who may use the admin sees them, nobody edits them by hand."""
+
+    def user_has_permission(self, user, action):
+        if action in {"view", "inspect"}:
+            return user.is_active and user.has_perm("wagtailadmin.access_admin")
+        return False
+
+
+register_permission_policy(GeneratedPDF, ReadOnlyPolicy(GeneratedPDF))
+
+
+class GeneratedPDFIndexView(IndexView):
+    # Failed builds first, the latest failure on top (NULLs last on every database); then in tree order.
+    default_ordering = (F("failed_at").desc(nulls_last=True), "page__path")
+
+
 class GeneratedPDFViewSet(ModelViewSet):
     model = GeneratedPDF
+    index_view_class = GeneratedPDFIndexView
+    copy_view_enabled = False
+    list_per_page = 50
     icon = "doc-full"
     menu_label = _("Generated PDFs")
     menu_order = 850
