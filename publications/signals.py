@@ -7,11 +7,14 @@ nothing is queued, and the publications app's content step builds every PDF once
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_delete
+from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from guide.models import GuideChapterPage, GuideIndexPage
 from home.loading import LOADING_CONTENT
+from publications.models import GeneratedPDF
 from publications.tasks import build_pdf
 
 _pending: set[int] = set()
@@ -53,6 +56,14 @@ def on_publish_change(sender, instance, **kwargs):
     queue(targets)
 
 
+def delete_document(sender, instance, **kwargs):
+    """A deleted page's PDF goes with it (its document and file), once the deletion is committed."""
+    if instance.document_id:
+        document_id = instance.document_id
+        transaction.on_commit(lambda: get_document_model().objects.filter(pk=document_id).delete())
+
+
 def connect() -> None:
+    post_delete.connect(delete_document, sender=GeneratedPDF, dispatch_uid="publications.deleted")
     page_published.connect(on_publish_change, dispatch_uid="publications.published")
     page_unpublished.connect(on_publish_change, dispatch_uid="publications.unpublished")
