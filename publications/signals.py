@@ -1,13 +1,16 @@
 """Publishing a chapter, a guide, a case study or a library queues the PDFs of that language to be rebuilt.
 
-Queued when the transaction commits (a worker sees the published page), once per page and
-transaction. `load_content` publishes hundreds of pages: while it runs (`home.loading.LOADING_CONTENT`)
-nothing is queued, and the publications app's content step builds every PDF once at the end.
+Queued when the transaction commits (a worker sees the published page; a rolled-back publish
+queues nothing); a page asked for twice in one transaction (several chapters published at once)
+is built once. `load_content` publishes hundreds of pages: while it runs
+(`home.loading.LOADING_CONTENT`) nothing is queued, and the publications app's content step
+builds every PDF once at the end.
 """
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
@@ -16,8 +19,6 @@ from guide.models import GuideChapterPage, GuideIndexPage
 from home.loading import LOADING_CONTENT
 from publications.models import GeneratedPDF
 from publications.tasks import build_pdf
-
-_pending: set[int] = set()
 
 
 def pages_to_rebuild(page) -> list[int]:
@@ -35,16 +36,10 @@ def pages_to_rebuild(page) -> list[int]:
 
 
 def queue(page_ids) -> None:
+    """Each page's build, queued on commit with the time it was asked for (the task skips a PDF built since)."""
+    requested_at = timezone.now().isoformat()
     for page_id in page_ids:
-        if page_id in _pending:
-            continue
-        _pending.add(page_id)
-        transaction.on_commit(lambda page_id=page_id: _enqueue(page_id))
-
-
-def _enqueue(page_id: int) -> None:
-    _pending.discard(page_id)
-    build_pdf.enqueue(page_id)
+        transaction.on_commit(lambda page_id=page_id: build_pdf.enqueue(page_id, requested_at))
 
 
 def on_publish_change(sender, instance, **kwargs):

@@ -11,6 +11,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from pypdf import PdfReader
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
@@ -187,6 +188,11 @@ def test_publishing_a_chapter_rebuilds_that_languages_pdfs_only(monkeypatch, dja
     monkeypatch.setattr(builders, "delete_replaced_file", lambda storage, name: None)
     before = {record.pk: record.document.file.name for record in GeneratedPDF.objects.select_related("document")}
     chapter = GuideChapterPage.objects.get(locale__language_code="fr", chapter_number=2)
+    chapter.title = "Chapitre renommé pour le test"
+    with transaction.atomic():  # a publish rolled back: nothing built, and nothing left pending
+        chapter.save_revision().publish()
+        transaction.set_rollback(True)
+    chapter.refresh_from_db()
     chapter.title = "Chapitre renommé pour le test"
     with django_capture_on_commit_callbacks(execute=True):
         chapter.save_revision().publish()
