@@ -14,11 +14,12 @@ from publications.models import GeneratedPDF
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Builds make and change the rows: anyone who may use the admin sees them, nobody edits them by hand."""
+    """Builds make and change the rows, nobody edits them by hand. The listing (every language) is for
+    superusers and users given "Can view generated PDF"; every editor sees failed builds on the dashboard."""
 
     def user_has_permission(self, user, action):
         if action in {"view", "inspect"}:
-            return user.is_active and user.has_perm("wagtailadmin.access_admin")
+            return user.is_active and user.has_perm("publications.view_generatedpdf")
         return False
 
 
