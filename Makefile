@@ -17,7 +17,7 @@ export WAGTAILADMIN_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/keepinpact
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compile-messages bench stack stack-stop clean
+.PHONY: help run test lint format messages compile-messages bench bench-pdf stack stack-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -74,6 +74,11 @@ stack: $(VENV)/.runtime compile-messages ## Production-like stack: 2 gunicorn ap
 
 stack-stop: ## Stop what `make stack` started
 	$(BIN)/python bench/stack.py stop
+
+bench-pdf: $(VENV)/.dev compile-messages ## PDF build time, size and pages of each language's guide and summary report
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_content >/dev/null
+	$(BIN)/python bench/pdf_bench.py $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

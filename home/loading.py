@@ -13,6 +13,7 @@ Translation.import_po, save_target): the path a translator's upload takes.
 keeping the translations already in them.
 """
 
+import contextvars
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 # Never change: the translation keys of every shipped object derive from it.
+# True while `load_content` runs: work that follows each publish (building PDFs) waits for its end.
+LOADING_CONTENT = contextvars.ContextVar("loading_content", default=False)
+
 NAMESPACE = uuid.UUID("5b0b6f0e-8f1c-4c1e-9d43-4b6565a1c0de")
 
 

@@ -61,6 +61,8 @@ SITE_WIDE_NAMESPACES = {
     "wagtailsites",
     "wagtailusers_users",
     "wagtailusers_groups",
+    # publications: the generated PDFs of every language (read-only; failures are also on the dashboard).
+    "generated_pdfs",
 }
 
 SHARED_MEDIA_NAMESPACES = {

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "casestudies",
     "tours",
     "events",
+    # After the apps whose pages it prints: its content step builds their PDFs.
+    "publications",
     "search",
     "translations",
     "operations",
@@ -322,6 +324,13 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = {
         "report-uri": "/csp-report/",
     }
 }
+# Background tasks (django-tasks, which Wagtail also uses): the immediate backend runs a task
+# when it is queued, so `make run` and the tests need no worker. A deployment with a worker
+# points "default" at a queue backend (django-tasks' database backend, say); the PDF builds
+# (publications.tasks) and Wagtail's own tasks then run there.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Publications: rebuild a language's PDFs when a chapter, guide, case study or library is published in it.
+PUBLICATIONS_BUILD_ON_PUBLISH = True
 
 # Complex page models (agendas, tours) exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -31,7 +31,9 @@ def test_library_lists_the_seven_case_studies_with_their_count(client, libraries
     response = get(client, libraries["en"])
     assert len(listed_keys(response)) == 7
     assert result_count(response) == "7 case studies"
-    assert soup(response).select_one(".document-download a")["href"].startswith("/documents/")
+    # The summary report generated from the case studies (publications), in this language.
+    report = soup(response).select_one(".pdf-download__link")
+    assert report["href"].startswith("/documents/") and report["hreflang"] == "en"
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

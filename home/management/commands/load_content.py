@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from home.index_updates import deferred_indexing, recording_saves, update_indexes
-from home.loading import ContentError, ContentLoader
+from home.loading import LOADING_CONTENT, ContentError, ContentLoader
 
 
 def content_modules(only=None):
@@ -48,6 +48,7 @@ class Command(BaseCommand):
         # No transaction around the whole run: wagtail-localize publishes each
         # translated page when its own transaction commits, before its
         # children are added. A run that stops half-way is finished by the next.
+        loading = LOADING_CONTENT.set(True)
         with recording_saves() as touched, deferred_indexing():
             try:
                 loader.ensure_locales()
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             finally:
                 # Also after a run that stopped half-way: what it saved is indexed as a whole run's would be.
                 indexed = update_indexes(touched)
+                LOADING_CONTENT.reset(loading)
         for line in loader.report.lines():
             style = self.style.WARNING if line.startswith("skipped") else self.style.SUCCESS
             self.stdout.write(style(line) if not line[0].isdigit() else line)

@@ -1,0 +1,83 @@
+"""The admin: a "Generated PDFs" listing (state, pages, size, last error) and failed builds on the dashboard."""
+
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from publications.models import GeneratedPDF
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Builds make and change the rows, nobody edits them by hand. The listing (every language) is for
+    superusers and users given "Can view generated PDF"; every editor sees failed builds on the dashboard."""
+
+    def user_has_permission(self, user, action):
+        if action in {"view", "inspect"}:
+            return user.is_active and user.has_perm("publications.view_generatedpdf")
+        return False
+
+
+register_permission_policy(GeneratedPDF, ReadOnlyPolicy(GeneratedPDF))
+
+
+class GeneratedPDFIndexView(IndexView):
+    # Failed builds first, the latest failure on top (NULLs last on every database); then in tree order.
+    default_ordering = (F("failed_at").desc(nulls_last=True), "page__path")
+
+
+class GeneratedPDFViewSet(ModelViewSet):
+    model = GeneratedPDF
+    index_view_class = GeneratedPDFIndexView
+    copy_view_enabled = False
+    list_per_page = 50
+    icon = "doc-full"
+    menu_label = _("Generated PDFs")
+    menu_order = 850
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_filter = ["kind"]
+    form_fields = []
+    list_display = [
+        "__str__",
+        Column("language_code", label=_("Language")),
+        Column("page_count", label=_("Pages")),
+        Column("file_size", label=_("Size (bytes)")),
+        DateColumn("built_at", label=_("Built")),
+        Column("error", label=_("Error of the last build")),
+    ]
+    inspect_view_fields = ["page", "kind", "document", "page_count", "built_at", "build_seconds", "error", "failed_at"]
+
+    def get_queryset(self, request):
+        return GeneratedPDF.objects.select_related("page__locale", "document")
+
+
+class FailedBuildsPanel(Component):
+    """On the dashboard: each PDF whose last build failed, with the error (the previous file is still served)."""
+
+    name = "publications_failed_builds"
+    order = 90
+    template_name = "publications/admin/failed_builds_panel.html"
+
+    def __init__(self, failures):
+        self.failures = failures
+
+    def get_context_data(self, parent_context=None):
+        return {"failures": self.failures}
+
+
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return GeneratedPDFViewSet("generated_pdfs")
+
+
+@hooks.register("construct_homepage_panels")
+def failed_builds_panel(request, panels):
+    failures = list(GeneratedPDF.objects.exclude(error="").select_related("page__locale", "document"))
+    if failures:
+        panels.append(FailedBuildsPanel(failures))
