@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "static_archive",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
