@@ -17,6 +17,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from static_archive import opendata
 from static_archive.api import api_router
 from translations.sitemap import MultilingualSitemap
 from translations.views.robots import robots_txt
@@ -44,6 +45,9 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Before Wagtail's pages: a page with the slug "search" under a home page is hidden by it.
     path("search/", search_views.search, name="search"),
+    # Open data downloads (static_archive/opendata.py), before Wagtail's pages like the search page.
+    path("open-data/", opendata.open_data, name="open_data"),
+    path("open-data/<str:name>", opendata.open_data_file, name="open_data_file"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

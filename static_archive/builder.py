@@ -31,7 +31,8 @@ from wagtail.models import Page, Site
 from home.reachable import reachable
 
 HTML_TYPES = {"text/html"}
-TEXT_TYPES = {"text/css", "application/xml", "text/xml", "text/plain", "application/json", "application/ld+json"}
+TEXT_TYPES = {"text/csv", "text/css", "text/plain", "application/xml", "text/xml"}
+TEXT_TYPES |= {"application/json", "application/ld+json"}
 EXTENSIONS = {
     "text/html": ".html",
     "text/calendar": ".ics",
@@ -175,6 +176,7 @@ def crawl(renderer: SiteRenderer, languages: list[str], progress: Callable[[str]
         result.expected_pages[parts[2]] = page.locale.language_code
     queue: list[str] = ["/sitemap.xml", "/robots.txt", NOT_FOUND_PATH]
     queue += [f"/{language}/search/" for language in languages]
+    queue += [f"/{language}/open-data/" for language in languages]
     queue += sorted(result.expected_pages)
     seen = set(queue)
     while queue:
