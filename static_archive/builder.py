@@ -153,7 +153,7 @@ def address_pattern(hosts: set[str], languages: list[str]) -> re.Pattern:
     return re.compile(
         r"""(?<=["'(=,\s>])"""
         rf"(?P<origin>(?:https?|webcal)://(?:{host_alternatives}))?"
-        rf"""(?P<path>/(?:(?:{prefixes})/(?:[^"'\s<>()\\]|\\u0026)*|sitemap\.xml|robots\.txt))"""
+        rf"""(?P<path>/(?:(?:{prefixes})/(?:[^"'\s<>(),\\]|\\u0026)*|sitemap\.xml|robots\.txt))"""
         r"""(?=["'\s<>(),\\]|$)"""
     )
 
