@@ -17,7 +17,7 @@ export WAGTAILADMIN_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/keepinpact
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compile-messages bench bench-pdf stack stack-stop clean
+.PHONY: help run test lint format messages compile-messages bench bench-pdf stack stack-stop archive clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -79,6 +79,11 @@ bench-pdf: $(VENV)/.dev compile-messages ## PDF build time, size and pages of ea
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_content >/dev/null
 	$(BIN)/python bench/pdf_bench.py $(BENCH_ARGS)
+
+# The static archive (static_archive app): folder and zip; ARCHIVE_ARGS="--base-url https://... --to s3://bucket/prefix".
+ARCHIVE_DIR ?= archive
+archive: $(VENV)/.runtime compile-messages ## The whole public site as static files in $(ARCHIVE_DIR)/ and $(ARCHIVE_DIR).zip, with search, checked
+	$(MANAGE) archive_site --output "$(ARCHIVE_DIR)" $(ARCHIVE_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

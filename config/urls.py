@@ -19,6 +19,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from operations import views as operations_views
 from operations.security import ThrottledPasswordResetView
 from search import views as search_views
+from static_archive import opendata
+from static_archive.api import api_router
 from translations.sitemap import MultilingualSitemap
 from translations.views.robots import robots_txt
 
@@ -28,6 +30,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("csp-report/", operations_views.csp_report, name="csp_report"),
     path("documents/", include(wagtaildocs_urls)),
+    # Open data: Wagtail's read-only API v2, reachable public pages only (static_archive/api.py).
+    path("api/v2/", api_router.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -46,6 +50,9 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Before Wagtail's pages: a page with the slug "search" under a home page is hidden by it.
     path("search/", search_views.search, name="search"),
+    # Open data downloads (static_archive/opendata.py), before Wagtail's pages like the search page.
+    path("open-data/", opendata.open_data, name="open_data"),
+    path("open-data/<str:name>", opendata.open_data_file, name="open_data_file"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -22,6 +22,30 @@
         return;
     }
     var data = JSON.parse(configElement.textContent);
+    /* Addresses made absolute once, while the page's address is still its own: moving between rooms
+     * changes it (pushState), and a relative address (the static archive's) would then be read from
+     * the wrong folder. On the live site they are root-relative and stay the same. */
+    function absolute(url) {
+        return url ? new URL(url, document.baseURI).href : url;
+    }
+    document.querySelectorAll("a[href]").forEach(function (link) {
+        if (link.getAttribute("href").charAt(0) !== "#") {
+            link.setAttribute("href", link.href);
+        }
+    });
+    document.querySelectorAll("form[action]").forEach(function (form) {
+        form.setAttribute("action", form.action);
+    });
+    Object.keys(data.scenes).forEach(function (key) {
+        var scene = data.scenes[key];
+        scene.url = absolute(scene.url);
+        scene.panoramas.forEach(function (panorama) {
+            panorama.url = absolute(panorama.url);
+        });
+        Object.keys(scene.alternates || {}).forEach(function (code) {
+            scene.alternates[code] = absolute(scene.alternates[code]);
+        });
+    });
     var strings = data.strings;
     var stage = root.querySelector("[data-tour-stage]");
     var announcer = root.querySelector("[data-tour-announcer]");
