@@ -122,8 +122,11 @@ class SiteRenderer:
         host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
         self.host = host
         self.client = Client(HTTP_HOST=host, HTTP_ACCEPT_LANGUAGE="en")
-        # DEBUG off: visitors' error pages, not Django's technical ones.
-        self._settings = override_settings(DEBUG=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, site.hostname])
+        # DEBUG off: visitors' error pages, not Django's technical ones. No page cache: an
+        # archived page (relative links, archive note) must neither come from it nor go into it.
+        self._settings = override_settings(
+            DEBUG=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, site.hostname], PAGE_CACHE_ENABLED=False
+        )
 
     def __enter__(self):
         self._settings.enable()

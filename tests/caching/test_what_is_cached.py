@@ -4,9 +4,12 @@ import pytest
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from caching.page_cache import response_is_cacheable
+from static_archive.builder import SiteRenderer
+from static_archive.state import ArchiveBuild, building
 from tests.caching.conftest import state
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +113,14 @@ def test_off_means_off(settings, anonymous):
     anonymous.get("/en/")
     response = anonymous.get("/en/")
     assert "X-Page-Cache" not in response and "s-maxage" not in response.get("Cache-Control", "")
+
+
+def test_pages_rendered_for_the_static_archive_neither_come_from_nor_go_into_the_cache(page_cache, anonymous):
+    assert state(anonymous, "/en/") == "MISS"
+    assert state(anonymous, "/en/") == "HIT"
+    with building(ArchiveBuild(timezone.now())), SiteRenderer() as renderer:
+        archived = renderer.get("/fr/")
+        assert "X-Page-Cache" not in archived or archived["X-Page-Cache"] != "HIT"
+        assert "data-archive-note" in archived.content.decode()
+    # The French page a visitor gets was not stored by the archive's request.
+    assert state(anonymous, "/fr/") == "MISS"
