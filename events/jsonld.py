@@ -7,7 +7,6 @@ or plain dates ("2022-03-28") when the times are not known.
 
 import json
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from events.ical import location_text, plain_text
@@ -163,8 +162,7 @@ def event_json_ld(page, request) -> dict:
     return data
 
 
-def json_ld_script(data: dict, nonce: str = "") -> str:
-    """`<script type="application/ld+json">` with `data`, safe to put in HTML; `nonce`: the CSP nonce."""
+def json_ld_script(data: dict) -> str:
+    """`<script type="application/ld+json">` with `data`, safe to put in HTML."""
     payload = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
-    nonce_attribute = f' nonce="{escape(nonce)}"' if nonce else ""
-    return mark_safe(f'<script type="application/ld+json"{nonce_attribute}>{payload}</script>')  # noqa: S308
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above

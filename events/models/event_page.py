@@ -271,7 +271,9 @@ class EventPage(RoutablePageMixin, BasePage):
     # --- Serving ---------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = json_ld_script(event_json_ld(self, request), nonce=str(getattr(request, "csp_nonce", "")))
+        # No CSP nonce: the policy does not apply to a data block (application/ld+json), and a
+        # nonce in a page the page cache or Varnish keeps would be shared by every visitor.
+        context["json_ld"] = json_ld_script(event_json_ld(self, request))
         context["calendar_url"] = self.calendar_url(request)
         context["is_upcoming"] = self.is_upcoming()
         moderators = [child.value for child in self.moderators if child.value is not None]
