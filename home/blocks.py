@@ -111,3 +111,19 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     document = DocumentBlock()
+
+
+class ContactDetailsBlock(blocks.StaticBlock):
+    """The project's contact details as set under Settings → Contact, and the coordinator (no fields to fill)."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact details (from Settings)")
+        admin_text = _("Shows the contact e-mail and project website set under Settings → Contact, and the coordinator.")
+        template = "home/blocks/contact_details_block.html"
+
+
+class StandardPageStreamBlock(BaseStreamBlock):
+    """A standard page's body: the shared blocks, and the contact details for a contact page."""
+
+    contact_details = ContactDetailsBlock()
