@@ -119,7 +119,9 @@ class ContactDetailsBlock(blocks.StaticBlock):
     class Meta:
         icon = "mail"
         label = _("Contact details (from Settings)")
-        admin_text = _("Shows the contact e-mail and project website set under Settings → Contact, and the coordinator.")
+        admin_text = _(
+            "Shows the contact e-mail and project website set under Settings → Contact, and the coordinator."
+        )
         template = "home/blocks/contact_details_block.html"
 
 

@@ -21,7 +21,9 @@ CONTACT_PAGE = {
     "slug": "contact",
     "show_in_menus": False,
     "listing_summary": "How to reach the Keep in Pact project and its partners.",
-    "introduction": "Keep in Pact was coordinated by the Cité des métiers International Network, based in Paris, France.",
+    "introduction": (
+        "Keep in Pact was coordinated by the Cité des métiers International Network, based in Paris, France."
+    ),
     "body": [
         {"type": "contact_details", "value": None},
         heading("The project team"),

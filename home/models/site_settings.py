@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+FOOTER_PAGE_HELP = _("Linked from the footer of every page, in the reader's language.")
+
 
 def _footer_page(verbose_name, help_text):
     return models.ForeignKey(
@@ -25,11 +27,9 @@ class ContactSettings(BaseSiteSetting):
         _("project website"), blank=True, help_text=_("The project's original website, if it still exists.")
     )
     # Linked from the footer of every page, each in the reader's language (home.navigation.footer_pages).
-    contact_page = _footer_page(_("contact page"), _("Linked from the footer of every page, in the reader's language."))
-    privacy_page = _footer_page(_("privacy notice"), _("Linked from the footer of every page, in the reader's language."))
-    accessibility_page = _footer_page(
-        _("accessibility statement"), _("Linked from the footer of every page, in the reader's language.")
-    )
+    contact_page = _footer_page(_("contact page"), FOOTER_PAGE_HELP)
+    privacy_page = _footer_page(_("privacy notice"), FOOTER_PAGE_HELP)
+    accessibility_page = _footer_page(_("accessibility statement"), FOOTER_PAGE_HELP)
 
     panels = [
         FieldPanel("email"),
