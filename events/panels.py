@@ -56,9 +56,10 @@ CONTENT_PANELS = BasePage.content_panels + [
     FieldPanel("introduction"),
     FieldPanel("body"),
 ]
-AGENDA_PANELS = [FieldPanel("agenda")]
+AGENDA_PANELS = [FieldPanel("agenda"), FieldPanel("slides_not_available")]
 RECORDING_PANELS = [
     RecordingStatusPanel(heading=_("Player")),
+    FieldPanel("recording_not_available"),
     FieldPanel("recording_url"),
     FieldPanel("recording_file"),
     FieldPanel("recording_duration"),

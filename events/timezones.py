@@ -24,7 +24,7 @@ def available_time_zones() -> frozenset[str]:
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
-    """(name, name) pairs for a select box: the geographic zones plus UTC, sorted.
+    """(name, label) pairs for a select box: the European zones, UTC, then the rest of the world, each sorted.
 
     Legacy aliases ("CET", "US/Eastern", "Etc/GMT+1") are left out of the list
     (they still validate) so editors pick a city-based zone that follows its
@@ -35,7 +35,11 @@ def time_zone_choices() -> list[tuple[str, str]]:
         for name in available_time_zones()
         if "/" in name and name.split("/")[0] not in {"Etc", "SystemV", "US", "posix", "right"}
     ]
-    return [("UTC", "UTC")] + [(name, name.replace("_", " ")) for name in sorted(names)]
+    # European zones first (the project's events are in Europe), then UTC and the rest of the world.
+    names = sorted(names, key=lambda name: (not name.startswith("Europe/"), name))
+    european = [name for name in names if name.startswith("Europe/")]
+    others = [name for name in names if not name.startswith("Europe/")]
+    return [(name, name.replace("_", " ")) for name in european + ["UTC"] + others]
 
 
 def validate_time_zone(value: str) -> None:

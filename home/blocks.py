@@ -4,12 +4,16 @@ Apps extend `BaseStreamBlock` with their own blocks. Block templates live in
 `home/templates/home/blocks/` and are named after the block.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+
+from home.accessibility_rules import IMAGE_NEEDS_ALT_TEXT, image_lacks_alt_text
 
 # The rendition home/templates/home/blocks/image_block.html asks for; keep in step
 # so that a body's images and their renditions cost two queries, however many there are.
@@ -64,6 +68,13 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "home/blocks/image_block.html"
 
+    def clean(self, value):
+        value = super().clean(value)
+        # Refused at save and publish: an image that is neither described nor marked decorative.
+        if image_lacks_alt_text(value.get("image")):
+            raise StructBlockValidationError(block_errors={"image": ValidationError(IMAGE_NEEDS_ALT_TEXT)})
+        return value
+
     def bulk_to_python(self, values):
         # One query for the renditions of every image of the stream, not one per image.
         values = super().bulk_to_python(values)
@@ -111,3 +122,21 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     document = DocumentBlock()
+
+
+class ContactDetailsBlock(blocks.StaticBlock):
+    """The project's contact details as set under Settings → Contact, and the coordinator (no fields to fill)."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact details (from Settings)")
+        admin_text = _(
+            "Shows the contact e-mail and project website set under Settings → Contact, and the coordinator."
+        )
+        template = "home/blocks/contact_details_block.html"
+
+
+class StandardPageStreamBlock(BaseStreamBlock):
+    """A standard page's body: the shared blocks, and the contact details for a contact page."""
+
+    contact_details = ContactDetailsBlock()

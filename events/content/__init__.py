@@ -44,6 +44,9 @@ MULTIPLIER_EVENT = {
     "time_zone": "Europe/Brussels",
     "time_note": "afternoon",
     "attendance_mode": AttendanceMode.ONLINE,
+    # The seed links slides and a recording on the project's old site; neither file is in our hands.
+    "slides_not_available": True,
+    "recording_not_available": True,
     "introduction": (
         "<p>The final event of the Keep in Pact project took place on the afternoon of 28 March 2022. The conference "
         "was organised as a fully online session with stakeholders and partner organisations.</p>"

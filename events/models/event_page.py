@@ -7,6 +7,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -142,6 +143,24 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("WebVTT caption files of the recording, one per language."),
     )
+    # Material the organisers will not publish: the page then says so once, instead of waiting for it.
+    # Attaching a deck or a recording later shows it whatever these say.
+    slides_not_available = models.BooleanField(
+        _("slides not available"),
+        default=False,
+        help_text=_(
+            "Tick if the slides of this event will not be published on this site. Leave unticked while they may "
+            "still come; attaching a deck to a session shows them in any case."
+        ),
+    )
+    recording_not_available = models.BooleanField(
+        _("recording not available"),
+        default=False,
+        help_text=_(
+            "Tick if there is no recording to publish. Leave unticked while it may still come; giving a video address "
+            "or file shows it in any case."
+        ),
+    )
 
     objects = EventPageManager()
 
@@ -176,6 +195,8 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("recording_url"),
         SynchronizedField("recording_file"),
         SynchronizedField("recording_duration", overridable=False),
+        SynchronizedField("slides_not_available", overridable=False),
+        SynchronizedField("recording_not_available", overridable=False),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -259,6 +280,43 @@ class EventPage(RoutablePageMixin, BasePage):
         """The recording as visitors get it: player, captions and chapters (events.values.Recording)."""
         return Recording(self)
 
+    def show_presentations(self, upcoming: bool) -> bool:
+        """Whether the page has a "Presentations" section: decks attached, or still expected before the event."""
+        return self.has_slides or (upcoming and not self.slides_not_available)
+
+    def show_recording(self, upcoming: bool) -> bool:
+        """Whether the page has a "Recording" section: one attached, or still expected before the event."""
+        return self.recording.is_available or (upcoming and not self.recording_not_available)
+
+    def missing_material_note(self, upcoming: bool) -> str:
+        """One sentence on the material that is not on the site, for an event that has taken place or will have none.
+
+        "" when nothing is missing (or, before the event, while the material may still come). No SQL query.
+        """
+        slides = not self.has_slides and (not upcoming or self.slides_not_available)
+        recording = not self.recording.is_available and (not upcoming or self.recording_not_available)
+        if upcoming:  # Only material marked "not available" is missing before the event.
+            if slides and recording:
+                return gettext("The slides and the recording will not be published on this site.")
+            if slides:
+                return gettext("The slides will not be published on this site.")
+            if recording:
+                return gettext("The recording will not be published on this site.")
+            return ""
+        if slides and recording:
+            if self.slides_not_available and self.recording_not_available:
+                return gettext("The slides and the recording were not published on this site.")
+            return gettext("The slides and the recording have not been published on this site yet.")
+        if slides:
+            if self.slides_not_available:
+                return gettext("The slides were not published on this site.")
+            return gettext("The slides have not been published on this site yet.")
+        if recording:
+            if self.recording_not_available:
+                return gettext("The recording was not published on this site.")
+            return gettext("The recording has not been published on this site yet.")
+        return ""
+
     @property
     def agenda_has_times(self) -> bool:
         return any(child.value.get("start_time") for child in self.agenda)
@@ -275,7 +333,10 @@ class EventPage(RoutablePageMixin, BasePage):
         # nonce in a page the page cache or Varnish keeps would be shared by every visitor.
         context["json_ld"] = json_ld_script(event_json_ld(self, request))
         context["calendar_url"] = self.calendar_url(request)
-        context["is_upcoming"] = self.is_upcoming()
+        context["is_upcoming"] = upcoming = self.is_upcoming()
+        context["show_presentations"] = self.show_presentations(upcoming)
+        context["show_recording"] = self.show_recording(upcoming)
+        context["missing_material_note"] = self.missing_material_note(upcoming)
         moderators = [child.value for child in self.moderators if child.value is not None]
         moderator_pks = {person.pk for person in moderators}
         context["moderators"] = moderators

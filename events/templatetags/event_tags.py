@@ -63,3 +63,9 @@ def file_meta(document) -> str:
 def event_when(event) -> dict:
     """When `event` (an EventPage) takes place, with <time datetime> elements and zone abbreviations."""
     return {"when": event.when, "time_note": event.time_note}
+
+
+@register.filter
+def missing_material_note(event) -> str:
+    """The sentence on the slides and recording that are not on the site (EventPage.missing_material_note)."""
+    return event.missing_material_note(event.is_upcoming())

@@ -16,6 +16,7 @@ from guide.forms import GuideChapterPageForm
 from guide.links import resolve_pages
 from guide.reading_time import count_words, reading_minutes, stream_text
 from guide.toc import table_of_contents
+from home.accessibility_rules import validate_heading_levels
 from home.models import BasePage
 
 
@@ -84,6 +85,9 @@ class GuideIndexPage(RoutablePageMixin, BasePage):
         TranslatableField("author"),
         SynchronizedField("full_guide"),
     ]
+
+    # The admin lists the chapters in the guide's order (the tree order previous/next follow), not by date.
+    admin_default_ordering = "ord"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guide.GuideChapterPage"]
@@ -205,6 +209,10 @@ class GuideChapterPage(BasePage):
     class Meta:
         verbose_name = _("guide chapter")
         verbose_name_plural = _("guide chapters")
+
+    def clean(self):
+        super().clean()
+        validate_heading_levels("body", list(self.body.raw_data))
 
     def word_count(self) -> int:
         """Words a reader reads on the page: title, summary and the body's text (no SQL query)."""

@@ -9,8 +9,9 @@ import datetime
 from pathlib import Path
 
 from home.choices import PartnerRole
+from home.content.legal import LEGAL_PAGES
 from home.loading import ContentLoader
-from home.models import Competence, HomePage, Partner, Person, StandardPage
+from home.models import Competence, ContactSettings, HomePage, Partner, Person, StandardPage
 
 PO_DIR = Path(__file__).parent / "locale"
 
@@ -243,3 +244,28 @@ def load(loader: ContentLoader) -> None:
 
     about = loader.page("page-about", home, StandardPage, **ABOUT_PAGE)
     loader.translate(about, "page-about", PO_DIR)
+
+    legal = {}
+    for key, fields in LEGAL_PAGES:
+        legal[key] = loader.page(key, home, StandardPage, **fields)
+        loader.translate(legal[key], key, PO_DIR)
+    if loader.mode == "load":
+        link_footer_pages(loader, home, legal)
+
+
+def link_footer_pages(loader: ContentLoader, home: HomePage, legal: dict) -> None:
+    """Name the legal pages in Settings → Contact of the home page's site, where an editor has not chosen others."""
+    for site in home.sites_rooted_here.all():
+        contact = ContactSettings.for_site(site)
+        changed = []
+        for field, key in (
+            ("contact_page", "page-contact"),
+            ("privacy_page", "page-privacy"),
+            ("accessibility_page", "page-accessibility"),
+        ):
+            if getattr(contact, f"{field}_id") is None:
+                setattr(contact, field, legal[key])
+                changed.append(field)
+        if changed:
+            contact.save()
+            loader.report.created.append(f"contact settings of {site}: {', '.join(changed)}")

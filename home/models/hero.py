@@ -1,8 +1,11 @@
 """The hero image and its alternative text, shared by the pages that open with a wide image."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from home.accessibility_rules import HERO_NEEDS_ALT_TEXT
 
 
 class HeroImageMixin(models.Model):
@@ -25,10 +28,16 @@ class HeroImageMixin(models.Model):
         _("hero image alternative text"),
         max_length=250,
         blank=True,
-        help_text=_("What the image shows, for people who cannot see it; leave empty only if it is decorative."),
+        help_text=_("What the image shows, for people who cannot see it. Required when there is a hero image."),
     )
 
     hero_image_panels = [FieldPanel("hero_image"), FieldPanel("hero_image_alt")]
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # A hero is the first thing on the page: it is never decorative, so it always has a text alternative.
+        if self.hero_image_id and not (self.hero_image_alt or "").strip():
+            raise ValidationError({"hero_image_alt": HERO_NEEDS_ALT_TEXT})

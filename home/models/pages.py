@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock
+from home.blocks import StandardPageStreamBlock
 from home.models.base import BasePage
 from home.models.hero import HeroImageMixin
 from home.models.i18n import OWN_LANGUAGE_CONTENT
@@ -81,7 +81,11 @@ class HomePage(HeroImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT).specific()
+        # Each section once: the "About the project" page is linked from the introduction, which already
+        # is the about section, so the outputs grid lists the output sections only.
+        children = list(self.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT).specific())
+        context["about_pages"] = [child for child in children if isinstance(child, StandardPage)]
+        context["sections"] = [child for child in children if not isinstance(child, StandardPage)]
         # The next event, else the latest past one (events app); at most two queries.
         context["latest_event"] = apps.get_model("events", "EventPage").objects.featured(self.locale)
         return context
@@ -91,7 +95,7 @@ class StandardPage(BasePage):
     """A plain content page: "About the project", legal notices, an accessibility statement."""
 
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown in larger type under the title."))
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(StandardPageStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]

@@ -2,7 +2,22 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+FOOTER_PAGE_HELP = _("Linked from the footer of every page, in the reader's language.")
+
+
+def _footer_page(verbose_name, help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
 
 
 @register_setting(icon="mail")
@@ -11,9 +26,27 @@ class ContactSettings(BaseSiteSetting):
     project_website = models.URLField(
         _("project website"), blank=True, help_text=_("The project's original website, if it still exists.")
     )
+    # Linked from the footer of every page, each in the reader's language (home.navigation.footer_pages).
+    contact_page = _footer_page(_("contact page"), FOOTER_PAGE_HELP)
+    privacy_page = _footer_page(_("privacy notice"), FOOTER_PAGE_HELP)
+    accessibility_page = _footer_page(_("accessibility statement"), FOOTER_PAGE_HELP)
+
+    panels = [
+        FieldPanel("email"),
+        FieldPanel("project_website"),
+        MultiFieldPanel(
+            [FieldPanel("contact_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Pages linked from the footer"),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("contact")
+
+    @property
+    def footer_page_ids(self) -> list[int]:
+        """The ids of the footer's pages that are set (English or any language), in footer order."""
+        return [pk for pk in (self.contact_page_id, self.privacy_page_id, self.accessibility_page_id) if pk]
 
 
 @register_setting(icon="site")

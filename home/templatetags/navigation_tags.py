@@ -39,6 +39,13 @@ def site_partners(context) -> list[Partner]:
     return navigation.site_partners(context.get("request"))
 
 
+@register.simple_tag(takes_context=True)
+def footer_pages(context) -> list:
+    """The contact page, privacy notice and accessibility statement in the active language (home.navigation)."""
+    request = context.get("request")
+    return navigation.footer_pages(request) if request is not None else []
+
+
 @register.filter
 def language_name(code: str) -> str:
     """`{{ "hr"|language_name }}` gives "Hrvatski"."""

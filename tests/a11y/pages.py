@@ -1,8 +1,9 @@
 """One page of every public page type in a language, found in the loaded content (tests/browser.py's live site).
 
 Shared by the axe audit and the small-screen checks so both look at the same
-17 pages. Addresses come from live, public pages of each type in the language,
-so translated slugs are never hard-coded.
+20 pages: the 17 page types, plus the contact page, privacy notice and
+accessibility statement. Addresses come from live, public pages of each type
+in the language, so translated slugs are never hard-coded.
 """
 
 import datetime
@@ -11,6 +12,7 @@ from typing import NamedTuple
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from events.models import EventIndexPage, EventPage
 from guide.models import CompetenceFrameworkPage, GuideChapterPage, GuideIndexPage, TrainingProgrammePage
+from home.loading import stable_uuid
 from home.models import Competence, HomePage, StandardPage
 from tours.models import TourIndexPage, TourPage, TourScenePage
 
@@ -18,6 +20,12 @@ LANGUAGES = ["en", "fr", "pt", "it", "hr"]
 SEED_EVENT_DATE = datetime.date(2022, 3, 28)  # the project's multiplier event (events/content/)
 SEARCH_WORDS = "Pact"  # part of the site's name, so every language has results
 CASE_STUDY_FILTER = "?country=PT"
+# The pages every footer links to (home/content/legal.py), each a standard page.
+FOOTER_PAGES = [
+    ("contact page", "page-contact"),
+    ("privacy notice", "page-privacy"),
+    ("accessibility statement", "page-accessibility"),
+]
 
 
 class PageToCheck(NamedTuple):
@@ -30,6 +38,10 @@ def live(model, language: str):
     return model.objects.live().public().filter(locale__language_code=language).order_by("path")
 
 
+def footer_page(key: str, language: str):
+    return live(StandardPage, language).filter(translation_key=stable_uuid(key))
+
+
 def first_url(queryset, description: str) -> str:
     page = queryset.first()
     assert page is not None, f"no live {description}"
@@ -37,7 +49,7 @@ def first_url(queryset, description: str) -> str:
 
 
 def pages_of_every_type(language: str) -> list[PageToCheck]:
-    """One page of each of the 17 page types in `language`; AssertionError if the content lacks one."""
+    """One page of each of the 17 page types in `language` and the footer's three pages; AssertionError if one lacks."""
     guide = live(GuideIndexPage, language).first()
     framework = live(CompetenceFrameworkPage, language).first()
     case_studies = live(CaseStudyIndexPage, language).first()
@@ -61,5 +73,6 @@ def pages_of_every_type(language: str) -> list[PageToCheck]:
         PageToCheck("event index", first_url(live(EventIndexPage, language), "event index"), 200),
         PageToCheck("event of 28 March 2022", first_url(seed_event, "event of 28 March 2022"), 200),
         PageToCheck("search results", f"/{language}/search/?q={SEARCH_WORDS}", 200),
+        *[PageToCheck(label, first_url(footer_page(key, language), label), 200) for label, key in FOOTER_PAGES],
         PageToCheck("404", f"/{language}/no-such-page-for-the-accessibility-checks/", 404),
     ]

@@ -50,6 +50,10 @@ def test_hero_image_has_its_translated_alt_text(client):
     en, fr = porto("en"), porto("fr")
     assert fr.hero_image_id == en.hero_image_id  # synchronised
     assert fr.hero_image_alt != en.hero_image_alt  # translated
+    # A sample's placeholder shows at thumbnail size (issue 18); a real case study's image as a hero.
+    sample = soup(client.get(fr.url)).select_one(".case-study__hero--sample img")
+    assert sample["alt"] == fr.hero_image_alt and int(sample["width"]) == 480
+    type(fr).objects.filter(pk=fr.pk).update(is_sample_content=False)
     img = soup(client.get(fr.url)).select_one(".case-study__hero img")
     assert img["alt"] == fr.hero_image_alt
     assert int(img["width"]) == 1200 and int(img["height"]) == 630
