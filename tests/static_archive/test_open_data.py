@@ -53,3 +53,18 @@ def test_the_archive_includes_the_downloads(built_archive):
         assert (folder / f"{language}/open-data/case-studies.csv").is_file()
         assert (folder / f"{language}/open-data/index.html").is_file()
     assert Page.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("en", "Open data"),
+        ("fr", "Données ouvertes"),
+        ("pt", "Dados abertos"),
+        ("it", "Dati aperti"),
+        ("hr", "Otvoreni podaci"),
+    ],
+)
+def test_every_footer_links_the_open_data_page_in_its_language(client, language, label):
+    html = client.get(f"/{language}/").content.decode()
+    assert f'<a href="/{language}/open-data/">{label}</a>' in html
