@@ -255,21 +255,24 @@ def fetch(renderer: SiteRenderer, address: str, result: Crawl) -> Output | None:
 
 
 def static_file(name: str, address: str, result: Crawl) -> Output | None:
+    # The apps' own files first (the finders): a STATIC_ROOT left by an earlier collectstatic may
+    # be older. Hashed names (a manifest storage) exist only in the static storage.
     name = unquote(name)
     content = None
-    try:
-        if staticfiles_storage.exists(name):
-            with staticfiles_storage.open(name) as handle:
-                content = handle.read()
-    except (NotImplementedError, ValueError, OSError):
-        content = None
-    if content is None:
-        found = finders.find(name)
-        if not found:
-            result.skipped[address] = "no such static file"
-            return None
+    found = finders.find(name)
+    if found:
         with open(found, "rb") as handle:
             content = handle.read()
+    else:
+        try:
+            if staticfiles_storage.exists(name):
+                with staticfiles_storage.open(name) as handle:
+                    content = handle.read()
+        except (NotImplementedError, ValueError, OSError):
+            content = None
+    if content is None:
+        result.skipped[address] = "no such static file"
+        return None
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Output(f"static/{name}", content, content_type)
 

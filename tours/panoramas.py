@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
+from PIL import ImageFile
 from wagtail.images import get_image_model
 
 #: Panoramas narrower than this look blurred at any field of view (px).
@@ -123,6 +124,10 @@ def decode_error(file) -> str | None:
     file passes until a rendition is made. JPEGs are decoded at 1/8 scale
     (Pillow's draft mode), which still reads every byte of the data.
     """
+    # WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES when it is imported (the PDF
+    # builds), which would let a truncated file decode "successfully": strict while checking.
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         file.seek(0)
         with PILImage.open(file) as image:
@@ -135,6 +140,7 @@ def decode_error(file) -> str | None:
             "error": error
         }
     finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
         file.seek(0)
     return None
 

@@ -25,3 +25,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = WAGTAILLOCALIZE_MACHINE_TRANSLATOR or DUMMY
 DATABASE_CLIENT_TIMEOUT = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"]["OPTIONS"].pop("options", None)  # noqa: F405
+# Tests share one media folder per worker and roll the database back: a PDF rebuilt because a
+# test published a page would outlive the test. The tests of the rebuild switch it on.
+PUBLICATIONS_BUILD_ON_PUBLISH = False

@@ -66,7 +66,7 @@ def test_a_partner_logo_replaces_its_name_and_keeps_it_as_alt_text(client):
 def test_every_footer_links_to_contact_privacy_and_accessibility_in_the_page_language(client, language):
     links = soup(client.get(f"/{language}/")).select("footer .site-footer__legal a")
     expected = [page_in(key, language) for key in FOOTER_KEYS]
-    assert [a["href"] for a in links] == [page.url for page in expected]
+    assert [a["href"] for a in links] == [page.url for page in expected] + [f"/{language}/open-data/"]
     for page in expected:
         html = soup(client.get(page.url))
         assert html.find("html")["lang"] == language

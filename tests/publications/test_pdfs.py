@@ -183,7 +183,10 @@ def test_download_links_say_format_size_pages_and_language(client, language):
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
 
 
-def test_publishing_a_chapter_rebuilds_that_languages_pdfs_only(monkeypatch, django_capture_on_commit_callbacks):
+def test_publishing_a_chapter_rebuilds_that_languages_pdfs_only(
+    monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLICATIONS_BUILD_ON_PUBLISH = True
     # Old files stay on disk in this test: the database is rolled back, the worker's media folder is not.
     monkeypatch.setattr(builders, "delete_replaced_file", lambda storage, name: None)
     before = {record.pk: record.document.file.name for record in GeneratedPDF.objects.select_related("document")}

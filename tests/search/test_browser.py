@@ -24,7 +24,7 @@ def test_searching_from_the_header_with_the_keyboard_only(live_site, new_page, h
     page = new_page()
     page.goto(f"{live_site}/fr/")
     box = page.get_by_role("searchbox", name="Rechercher sur le site")
-    assert tab_to(page, box) == 3  # after the skip link and the site name
+    assert tab_to(page, box) == 7  # after the skip link, the site name and the five languages
     assert page.get_by_role("search", name="Recherche sur le site").count() == 1
     page.keyboard.type("quokka")
     page.keyboard.press("Enter")
