@@ -39,6 +39,14 @@ def env_list(name: str, default: str) -> list[str]:
 # REDIS_URL               str    empty: local-memory cache
 # MEDIA_ROOT              str    <project>/media
 # SERVE_MEDIA             bool   False (dev.py: True): let Django serve uploaded media
+# S3_BUCKET               str    empty: media on the local disk (MEDIA_ROOT); set: in this bucket
+# S3_ENDPOINT_URL         str    empty: AWS; e.g. https://s3.example.org for another S3-compatible store
+# S3_REGION               str    empty (the store's default)
+# S3_ACCESS_KEY_ID        str    empty: boto3's own chain (AWS_* variables, instance role)
+# S3_SECRET_ACCESS_KEY    str    empty: idem
+# S3_SIGNED_URL_SECONDS   int    300: lifetime of the signed URLs of private files
+# S3_PUBLIC_ACL           str    public-read: ACL of renditions; empty when a bucket policy makes images/ public
+# BACKUP_DIR              str    <project>/backups: where `make backup` writes its dated folders
 # DEEPL_API_KEY           str    empty: machine translation uses the dummy translator
 # SECURE_SSL_REDIRECT     bool   True (production only)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -51,6 +59,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+S3_SIGNED_URL_SECONDS = int(os.environ.get("S3_SIGNED_URL_SECONDS", "300"))
+BACKUP_DIR = os.environ.get("BACKUP_DIR", str(BASE_DIR / "backups"))
 # -----------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -62,6 +73,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "translations",
+    "mediastore",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -191,6 +203,33 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Shared media for several app servers (mediastore/, README "Running in production"): with
+# S3_BUCKET every upload is a private object, reached only through a short-lived signed URL
+# (documents: after Wagtail's checked view, /documents/<id>/<name>, redirects to it); renditions
+# are public objects at a stable URL, so that cached pages keep working.
+if S3_BUCKET:
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": "path" if os.environ.get("S3_ENDPOINT_URL") else None,
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+    }
+    _public = {"querystring_auth": False}
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "default_acl": "private", "querystring_expire": S3_SIGNED_URL_SECONDS},
+    }
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, **_public, "default_acl": os.environ.get("S3_PUBLIC_ACL", "public-read") or None},
+    }
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+# The "renditions" storage when there is one, the default storage otherwise (follows STORAGES in tests).
+WAGTAILIMAGES_RENDITION_STORAGE = "mediastore.store.rendition_storage"
 
 # Complex page models (agendas, tours) exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
