@@ -17,7 +17,7 @@ export WAGTAILADMIN_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/keepinpact
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compile-messages bench clean
+.PHONY: help run test lint format messages compile-messages bench backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -67,6 +67,13 @@ bench: $(VENV)/.dev compile-messages ## All benchmarks: translation coverage (50
 	$(MANAGE) load_content >/dev/null
 	ALLOWED_HOSTS=localhost $(MANAGE) bench_translation_coverage
 	$(BIN)/python bench/search_bench.py $(BENCH_ARGS)
+
+backup: $(VENV)/.runtime ## Back up the database and the media into a dated folder of BACKUP_DIR (default: backups/)
+	$(MANAGE) backup
+
+restore: $(VENV)/.runtime ## Restore a backup into an empty database and media store: make restore FROM=backups/<date>
+	@test -n "$(FROM)" || { echo "Usage: make restore FROM=backups/<date>" >&2; exit 2; }
+	$(MANAGE) restore "$(FROM)"
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

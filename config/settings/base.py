@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "search",
     "translations",
     "mediastore",
+    "backups",
+    "editing",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
