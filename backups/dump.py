@@ -74,9 +74,10 @@ def backup(backup_dir: str | None = None) -> Path:
         arguments, environment = _pg_environment()
         _run(["pg_dump", "--format=custom", f"--file={folder / 'database.pgdump'}", *arguments], environment)
     elif vendor == "sqlite":
-        with contextlib.closing(sqlite3.connect(folder / "database.sqlite3")) as target:
-            connection.ensure_connection()
-            connection.connection.backup(target)
+        # A connection of its own: in WAL mode it reads a consistent snapshot while the site writes.
+        with contextlib.closing(sqlite3.connect(settings.DATABASES["default"]["NAME"])) as source:
+            with contextlib.closing(sqlite3.connect(folder / "database.sqlite3")) as target:
+                source.backup(target)
     else:
         raise BackupError(f"no backup method for a {vendor} database")
     files = {}
