@@ -17,7 +17,7 @@ export WAGTAILADMIN_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/keepinpact
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compile-messages bench bench-pdf stack stack-stop archive clean
+.PHONY: help run test lint format messages compile-messages bench bench-pdf stack stack-stop archive backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -84,6 +84,13 @@ bench-pdf: $(VENV)/.dev compile-messages ## PDF build time, size and pages of ea
 ARCHIVE_DIR ?= archive
 archive: $(VENV)/.runtime compile-messages ## The whole public site as static files in $(ARCHIVE_DIR)/ and $(ARCHIVE_DIR).zip, with search, checked
 	$(MANAGE) archive_site --output "$(ARCHIVE_DIR)" $(ARCHIVE_ARGS)
+
+backup: $(VENV)/.runtime ## Back up the database and the media into a dated folder of BACKUP_DIR (default: backups/)
+	$(MANAGE) backup
+
+restore: $(VENV)/.runtime ## Restore a backup into an empty database and media store: make restore FROM=backups/<date>
+	@test -n "$(FROM)" || { echo "Usage: make restore FROM=backups/<date>" >&2; exit 2; }
+	$(MANAGE) restore "$(FROM)"
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

@@ -10,12 +10,13 @@ page and every public page.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mediastore.store import uses_local_disk
+from mediastore.views import serve_media
 from operations import views as operations_views
 from operations.security import ThrottledPasswordResetView
 from search import views as search_views
@@ -37,15 +38,13 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
-if settings.SERVE_MEDIA:
-    # Development only: in production the reverse proxy or object store serves media.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve_static,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+if uses_local_disk():
+    # Media on the local disk: documents and original images always go through the check that
+    # refuses restricted ones (mediastore.views); the rest only with SERVE_MEDIA (`make run`), in
+    # production the web server serves it. With a bucket, media URLs point to the bucket.
+    _media = settings.MEDIA_URL.lstrip("/")
+    _served = "" if settings.SERVE_MEDIA else "(?:documents|original_images)/"
+    urlpatterns += [re_path(rf"^{_media}(?P<path>{_served}.*)$", serve_media)]
 
 urlpatterns += i18n_patterns(
     # Before Wagtail's pages: a page with the slug "search" under a home page is hidden by it.

@@ -2,7 +2,6 @@
 
 import json
 import logging
-import os
 import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +10,6 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connections
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
@@ -22,6 +20,7 @@ from django.views.defaults import bad_request as django_bad_request
 
 from home import views as home_views
 from home.context_processors import site_name
+from mediastore.store import media_store_ok
 from operations.db import is_database_unavailable, shorter_waits
 from operations.formdata import typed_values
 
@@ -57,13 +56,9 @@ def check_cache():
 
 
 def check_media():
-    if isinstance(default_storage, FileSystemStorage) or hasattr(default_storage, "location"):
-        location = getattr(default_storage, "location", "")
-        if location and os.path.isabs(location):
-            if not os.path.isdir(location) or not os.access(location, os.W_OK):
-                raise RuntimeError(f"{location} is not a writable folder")
-            return
-    default_storage.exists("readyz-probe")  # an object store: one HEAD request
+    ok, reason = media_store_ok()  # local disk writable, or one HEAD of the bucket with short timeouts
+    if not ok:
+        raise RuntimeError(reason)
 
 
 CHECKS = {"database": check_database, "cache": check_cache, "media": check_media}

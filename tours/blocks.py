@@ -18,6 +18,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from mediastore.store import media_file_url
 from tours.choices import MediaKind
 
 #: File extensions of the media a media hotspot plays, and their MIME types.
@@ -134,12 +135,11 @@ class MediaValue(blocks.StructValue):
         return VIDEO_TYPES.get(ext) or AUDIO_TYPES.get(ext, "")
 
     def url(self) -> str:
-        # The file's own URL, not Wagtail's serve view: media players need
-        # HTTP range requests, which the web server or object store answers.
-        return self["media"].file.url if self.get("media") else ""
+        # Media players need HTTP range requests, which the web server or object store answers.
+        return media_file_url(self["media"]) if self.get("media") else ""
 
     def captions_url(self) -> str:
-        return self["captions"].file.url if self.get("captions") else ""
+        return media_file_url(self["captions"]) if self.get("captions") else ""
 
 
 class MediaBlock(blocks.StructBlock):

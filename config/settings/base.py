@@ -43,6 +43,14 @@ def env_list(name: str, default: str) -> list[str]:
 # SERVE_MEDIA             bool   False (dev.py: True): let Django serve uploaded media
 # DEEPL_API_KEY           str    empty: no machine translation (dev.py/test.py: the dummy translator)
 # DEEPL_API_URL           str    empty: DeepL's own address (api-free.deepl.com for a ":fx" key)
+# S3_BUCKET               str    empty: media on the local disk (MEDIA_ROOT); set: in this bucket
+# S3_ENDPOINT_URL         str    empty: AWS; e.g. https://s3.example.org for another S3-compatible store
+# S3_REGION               str    empty (the store's default)
+# S3_ACCESS_KEY_ID        str    empty: boto3's own chain (AWS_* variables, instance role)
+# S3_SECRET_ACCESS_KEY    str    empty: idem
+# S3_SIGNED_URL_SECONDS   int    300: lifetime of the signed URLs of private files
+# S3_PUBLIC_ACL           str    public-read: ACL of renditions; empty when a bucket policy makes images/ public
+# BACKUP_DIR              str    <project>/backups: where `make backup` writes its dated folders
 # SECURE_SSL_REDIRECT     bool   True (production only)
 # DATABASE_CONNECT_TIMEOUT, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT  float (s)  2, 3, 2 (PostgreSQL; 0 = none)
 # DATABASE_CLIENT_TIMEOUT float  3.5: longest wait for a PostgreSQL answer (operations.db; 0 = none)
@@ -73,6 +81,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BYPASS_HEADER = os.environ.get("PAGE_CACHE_BYPASS_HEADER", "")
 VARNISH_URLS = env_list("VARNISH_URLS", "")
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+S3_SIGNED_URL_SECONDS = int(os.environ.get("S3_SIGNED_URL_SECONDS", "300"))
+BACKUP_DIR = os.environ.get("BACKUP_DIR", str(BASE_DIR / "backups"))
 # -----------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -91,6 +102,9 @@ INSTALLED_APPS = [
     "csp",
     "caching",
     "static_archive",
+    "mediastore",
+    "backups",
+    "editing",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -285,12 +299,41 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Shared media for several app servers (mediastore/, README "Running in production"): with
+# S3_BUCKET every upload is a private object, reached only through a short-lived signed URL
+# (documents: after Wagtail's checked view, /documents/<id>/<name>, redirects to it); renditions
+# are public objects at a stable URL, so that cached pages keep working.
+if S3_BUCKET:
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": "path" if os.environ.get("S3_ENDPOINT_URL") else None,
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+    }
+    _public = {"querystring_auth": False}
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "default_acl": "private", "querystring_expire": S3_SIGNED_URL_SECONDS},
+    }
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, **_public, "default_acl": os.environ.get("S3_PUBLIC_ACL", "public-read") or None},
+    }
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+# The "renditions" storage when there is one, the default storage otherwise (follows STORAGES in tests).
+WAGTAILIMAGES_RENDITION_STORAGE = "mediastore.store.rendition_storage"
 
 # --- Content-Security-Policy (django-csp, operations.middleware.SitePolicyCSPMiddleware) ---
 # Public pages: scripts only from the site or with the request's nonce ({{ CSP_NONCE }}).
 # Images and panoramas may be data:/blob: URLs (pannellum); media from MEDIA_URL's host too.
 # Styles: files from the site; style attributes (Wagtail's responsive embeds) are allowed.
 _MEDIA_ORIGIN = ["/".join(MEDIA_URL.split("/")[:3])] if MEDIA_URL.startswith("http") else []
+if S3_BUCKET:  # renditions (panoramas) and signed media URLs come from the bucket's host
+    _MEDIA_ORIGIN.append("/".join((os.environ.get("S3_ENDPOINT_URL") or "https://*.amazonaws.com").split("/")[:3]))
 CSP_FRAME_SOURCES = env_list(
     "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
 )

@@ -278,3 +278,28 @@ def test_an_admin_form_with_too_many_fields_gets_an_admin_page_that_keeps_the_te
     assert html.find("link", href=lambda href: href and "wagtailadmin/css/core" in href)  # the admin's style
     kept = [area.get_text() for area in html.find_all("textarea")]
     assert "My long agenda" in kept and "Paragraph number 59" in kept
+
+
+def test_with_a_bucket_the_policy_lets_pages_show_its_images_and_media():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "S3_BUCKET": "kip-media",
+        "S3_ENDPOINT_URL": "https://s3.example.org:9000",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.CONTENT_SECURITY_POLICY['DIRECTIVES']; print(d['img-src'], d['media-src'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.count("https://s3.example.org:9000") == 2
+
+
+@pytest.mark.django_db
+def test_readyz_names_a_media_store_that_cannot_be_written(client, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "gone")
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["failed"] == ["media"], response.json()
+    assert "not writable" in response.json()["checks"]["media"]
