@@ -10,10 +10,12 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import fragments
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 from home.models.hero import HeroImageMixin
 from home.models.i18n import OWN_LANGUAGE_CONTENT
+from home.routing import route_below
 
 
 class HomePage(HeroImageMixin, BasePage):
@@ -77,11 +79,16 @@ class HomePage(HeroImageMixin, BasePage):
         # no live home page. Refuse that, so /hr/ never shows English content.
         if self.locale_id != Locale.get_active().pk:
             raise Http404
-        return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT).specific()
+        # A shared fragment (home.fragments): the same list for every visitor of this language.
+        context["sections"] = fragments.cached(
+            "home_sections",
+            (self.pk,),
+            lambda: list(self.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT).specific()),
+        )
         # The next event, else the latest past one (events app); at most two queries.
         context["latest_event"] = apps.get_model("events", "EventPage").objects.featured(self.locale)
         return context
