@@ -150,6 +150,15 @@ def all_locales() -> dict[str, Locale]:
     return cached("locales", (), lambda: {locale.language_code: locale for locale in Locale.objects.all()})
 
 
+def locale_of(obj) -> Locale:
+    """`obj.locale` (a page, a snippet) without a query in a request scope."""
+    if in_request_scope():
+        for locale in all_locales().values():
+            if locale.pk == obj.locale_id:
+                return locale
+    return obj.locale
+
+
 def view_restrictions() -> list[PageViewRestriction]:
     """Every PageViewRestriction, with its page: one query per generation."""
     return cached("restrictions", (), lambda: list(PageViewRestriction.objects.select_related("page")))

@@ -15,12 +15,20 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from home import fragments
+
 STANDARD_ROUTES = {Page.route, RoutablePageMixin.route}
 
 
 def own_route(page) -> bool:
     """Whether `page`'s class routes differently from Wagtail's pages and routable pages."""
     return type(page).route not in STANDARD_ROUTES
+
+
+def with_locale(page):
+    """`page` with its `locale` set from the request's locales (home.fragments), so reading it costs no query."""
+    page.locale = fragments.locale_of(page)
+    return page
 
 
 def route_below(root, request, path_components: list[str]):
@@ -46,7 +54,7 @@ def route_below(root, request, path_components: list[str]):
             except Http404:
                 pass
             else:
-                page = current if generic is None else generic.specific
+                page = with_locale(current if generic is None else generic.specific)
                 resolver_match = page.resolve_subpage(subpath)
                 request.routable_resolver_match = resolver_match
                 view, args, kwargs = resolver_match
@@ -58,7 +66,7 @@ def route_below(root, request, path_components: list[str]):
             raise Http404
         child._cached_parent_obj = current if generic is None else generic
         generic, current = child, child.specific_deferred
-    page = generic.specific
+    page = with_locale(generic.specific)
     if page.live:
         return RouteResult(page)
     raise Http404
