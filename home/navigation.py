@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
+from home import fragments
 from home.models import ContactSettings, Partner
 from home.models.i18n import OWN_LANGUAGE_CONTENT, active_language_code
 from home.reachable import reachable
@@ -47,12 +48,15 @@ def localized_home(request) -> Page | None:
         return None
     cache_name = "_keepinpact_localized_home"
     if not hasattr(request, cache_name):
-        home = (
-            Page.objects.filter(
-                translation_key=site.root_page.translation_key, locale__language_code=active_language_code()
-            )
-            .live()
-            .first()
+        language = active_language_code()
+        home = fragments.cached(
+            "localized_home",
+            (site.pk, language),
+            lambda: (
+                Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code=language)
+                .live()
+                .first()
+            ),
         )
         setattr(request, cache_name, home)
     return getattr(request, cache_name)
@@ -73,6 +77,15 @@ def page_alternates(request, page=None, subpath: str = "") -> dict:
         if site is None:
             return {"available": [], "unavailable": []}
         page = site.root_page
+    # The switcher and hreflang links: per page, language, sub-page and host (URLs are the host's).
+    return fragments.cached(
+        "alternates",
+        (page.pk, current, subpath, request._get_raw_host()),
+        lambda: _page_alternates(request, page, subpath, current),
+    )
+
+
+def _page_alternates(request, page, subpath: str, current: str) -> dict:
     translations = reachable(page.get_translations(inclusive=True)).select_related("locale")
     by_code = {p.locale.language_code: p for p in translations}
     available, unavailable = [], []
@@ -100,8 +113,13 @@ def main_navigation(request, here=None) -> list[NavItem]:
     home = localized_home(request) if request else None
     if home is None:
         return []
+    children = fragments.cached(
+        "main_navigation",
+        (home.pk,),
+        lambda: list(home.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT)),
+    )
     items = []
-    for child in home.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT):
+    for child in children:
         current = ""
         if here is not None and getattr(here, "path", None):
             if here.pk == child.pk:
@@ -127,7 +145,8 @@ def site_partners(request) -> list[Partner]:
     """
     cached = getattr(request, "_keepinpact_partners", None)
     if cached is None:
-        cached = list(Partner.objects.localized())
+        language = active_language_code()
+        cached = fragments.cached("partners", (language,), lambda: list(Partner.objects.localized()))
         if request is not None:
             request._keepinpact_partners = cached
     return cached

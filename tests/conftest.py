@@ -11,6 +11,7 @@ gets the content put back after it. Real-browser fixtures (`live_site`, `browser
 import uuid
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -67,6 +68,13 @@ def _content_after_a_commit(request, django_db_blocker):
     if content:
         with django_db_blocker.unblock():
             content.restore()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test must not leave fragments of its pages behind."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

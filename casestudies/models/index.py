@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from casestudies.filters import CaseStudyFilterSet
 from casestudies.models.case_study import CaseStudyPage
+from home import fragments
 from home.models import BasePage, Competence, Partner
 
 CASE_STUDIES_PER_PAGE = 12
@@ -60,11 +61,17 @@ class CaseStudyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        locale = fragments.locale_of(self)
         filters = CaseStudyFilterSet(
             request.GET,
             self.case_studies(),
-            competences=list(Competence.objects.localized(self.locale)),
-            partners=list(Partner.objects.localized(self.locale)),
+            # Shared fragments (home.fragments): the same lists for every library page of this language.
+            competences=fragments.cached(
+                "competences", (self.locale_id,), lambda: list(Competence.objects.localized(locale))
+            ),
+            partners=fragments.cached(
+                "partners_of", (self.locale_id,), lambda: list(Partner.objects.localized(locale))
+            ),
         )
         results = filters.qs.order_by("title", "pk")
         paginator = Paginator(CaseStudyPage.with_listing_data(results), CASE_STUDIES_PER_PAGE)

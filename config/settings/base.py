@@ -146,6 +146,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The page chrome (Site, Locale, view restrictions, shared fragments) once per request (home/fragments.py).
+    "home.fragments.ChromeMiddleware",
     "operations.middleware.SitePolicyCSPMiddleware",
     "operations.middleware.AdminFormBodyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

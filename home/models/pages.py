@@ -10,10 +10,12 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import fragments
 from home.blocks import StandardPageStreamBlock
 from home.models.base import BasePage
 from home.models.hero import HeroImageMixin
 from home.models.i18n import OWN_LANGUAGE_CONTENT
+from home.routing import route_below
 
 
 class HomePage(HeroImageMixin, BasePage):
@@ -77,13 +79,18 @@ class HomePage(HeroImageMixin, BasePage):
         # no live home page. Refuse that, so /hr/ never shows English content.
         if self.locale_id != Locale.get_active().pk:
             raise Http404
-        return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Each section once: the "About the project" page is linked from the introduction, which already
-        # is the about section, so the outputs grid lists the output sections only.
-        children = list(self.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT).specific())
+        # is the about section, so the outputs grid lists the output sections only. A shared fragment
+        # (home.fragments): the same list for every visitor of this language.
+        children = fragments.cached(
+            "home_sections",
+            (self.pk,),
+            lambda: list(self.get_children().live().public().in_menu().filter(OWN_LANGUAGE_CONTENT).specific()),
+        )
         context["about_pages"] = [child for child in children if isinstance(child, StandardPage)]
         context["sections"] = [child for child in children if not isinstance(child, StandardPage)]
         # The next event, else the latest past one (events app); at most two queries.
