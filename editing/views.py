@@ -12,7 +12,7 @@ class NoLostEditsPageEditView(NoLostEditsMixin, PageEditView):
 
     def run_hook(self, hook_name, *args, **kwargs):
         if hook_name == "before_edit_page":
-            return None  # editing.wagtail_hooks sent the request here
+            return None  # the last of these hooks sent the request here: the others have run
         return super().run_hook(hook_name, *args, **kwargs)
 
     def conflict_response(self, latest):

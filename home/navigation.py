@@ -156,8 +156,8 @@ def footer_pages(request) -> list[Page]:
     """The contact page, privacy notice and accessibility statement of ContactSettings, in the active language.
 
     Each in the active language when it is reachable there, else in the language the
-    setting names; one that is not reachable at all is left out. Two SQL queries
-    (the setting, the pages), cached on the request.
+    setting names; one that is not reachable at all is left out. A shared fragment per
+    site and language (home.fragments), kept on the request.
     """
     cached = getattr(request, "_keepinpact_footer_pages", None)
     if cached is not None:
@@ -165,19 +165,23 @@ def footer_pages(request) -> list[Page]:
     site = Site.find_for_request(request)
     pages = []
     if site is not None:
-        chosen = ContactSettings.for_request(request).footer_page_ids
-        if chosen:
-            keys = Page.objects.filter(pk__in=chosen).values_list("pk", "translation_key")
-            key_of = dict(keys)
-            candidates = reachable(
-                Page.objects.filter(translation_key__in=key_of.values()).filter(OWN_LANGUAGE_CONTENT)
-            ).select_related("locale")
-            by_key = {}
-            current = active_language_code()
-            for page in candidates:
-                if page.locale.language_code == current or (page.pk in chosen and page.translation_key not in by_key):
-                    by_key[page.translation_key] = page
-            pages = [by_key[key_of[pk]] for pk in chosen if pk in key_of and key_of[pk] in by_key]
+        language = active_language_code()
+        pages = fragments.cached("footer_pages", (site.pk, language), lambda: _footer_pages(request, language))
     if request is not None:
         request._keepinpact_footer_pages = pages
     return pages
+
+
+def _footer_pages(request, current: str) -> list[Page]:
+    chosen = ContactSettings.for_request(request).footer_page_ids
+    if not chosen:
+        return []
+    key_of = dict(Page.objects.filter(pk__in=chosen).values_list("pk", "translation_key"))
+    candidates = reachable(
+        Page.objects.filter(translation_key__in=key_of.values()).filter(OWN_LANGUAGE_CONTENT)
+    ).select_related("locale")
+    by_key = {}
+    for page in candidates:
+        if page.locale.language_code == current or (page.pk in chosen and page.translation_key not in by_key):
+            by_key[page.translation_key] = page
+    return [by_key[key_of[pk]] for pk in chosen if pk in key_of and key_of[pk] in by_key]
