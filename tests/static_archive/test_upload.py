@@ -2,39 +2,26 @@
 
 import io
 import shutil
-import subprocess
-import sys
 
 import boto3
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from tests.static_archive.conftest import free_port, wait_for_port
+from tests.s3 import s3_server  # noqa: F401
+from tests.static_archive.conftest import free_port
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def s3_endpoint(monkeypatch):
-    """moto's S3 server, stopped by its pid; boto3 pointed at it through its usual variables."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    endpoint = f"http://127.0.0.1:{port}"
-    monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint)
+def s3_endpoint(s3_server, monkeypatch):  # noqa: F811 - the fixture of tests.s3
+    """The suite's moto server (tests/s3.py), with boto3 pointed at it through its usual variables."""
+    monkeypatch.setenv("AWS_ENDPOINT_URL", s3_server)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    try:
-        wait_for_port(port, process)
-        yield endpoint
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    return s3_server
 
 
 def test_the_archive_is_uploaded_and_a_second_upload_sends_only_changes(built_archive, s3_endpoint, tmp_path):
