@@ -380,6 +380,8 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Publications: rebuild a language's PDFs when a chapter, guide, case study or library is published in it.
 PUBLICATIONS_BUILD_ON_PUBLISH = True
+# Render a page once when it is published, so its image renditions exist before its first visitor.
+RENDITIONS_ON_PUBLISH = True
 
 # Complex page models (agendas, tours) exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

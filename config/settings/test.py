@@ -28,3 +28,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 # Tests share one media folder per worker and roll the database back: a PDF rebuilt because a
 # test published a page would outlive the test. The tests of the rebuild switch it on.
 PUBLICATIONS_BUILD_ON_PUBLISH = False
+# Tests publish thousands of pages; tests/mediastore/test_renditions.py turns it on.
+RENDITIONS_ON_PUBLISH = False
