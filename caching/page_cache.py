@@ -77,6 +77,8 @@ def request_is_cacheable(request) -> bool:
     """May this request be answered from (and fill) the page cache?"""
     if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return False
+    if getattr(request, "is_dummy", False):  # Wagtail's previews and renditions at publish: always rendered
+        return False
     if settings.PAGE_CACHE_BYPASS_HEADER and request.headers.get(settings.PAGE_CACHE_BYPASS_HEADER):
         return False
     cookies = request.COOKIES

@@ -4,11 +4,13 @@ import io
 import logging
 
 import pytest
+from django.core.cache import cache
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from casestudies.models import CaseStudyPage
+from mediastore.renditions import make_page_renditions
 
 Image = get_image_model()
 Rendition = Image.get_rendition_model()
@@ -82,3 +84,18 @@ def test_off_under_the_test_settings_and_while_loading_content(client, django_ca
     image = new_image("off.jpg")
     publish_with_hero(page, image, django_capture_on_commit_callbacks)
     assert not Rendition.objects.filter(image=image).exists()
+
+
+@pytest.mark.django_db
+def test_a_page_in_the_page_cache_is_still_rendered(settings, client):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    page = CaseStudyPage.objects.live().filter(locale__language_code="en").first()
+    client.get(page.url)
+    image = new_image("cached.jpg")
+    CaseStudyPage.objects.filter(pk=page.pk).update(hero_image=image, hero_image_alt="Cached")
+    assert client.get(page.url)["X-Page-Cache"] == "HIT"
+
+    assert make_page_renditions.call(page.pk) >= 1
+    assert Rendition.objects.filter(image=image).exists()
+    cache.clear()
