@@ -14,8 +14,16 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+try:
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    UNAVAILABLE = ""
+except OSError as error:  # Pango is missing: the site runs, and each build records why it failed
+    HTML = URLFetcherResponse = None
+    URLFetcher = object
+    UNAVAILABLE = f"WeasyPrint cannot load Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0): {error}"
 
 # PDF/UA-1: tagged PDF (structure tree, /MarkInfo /Marked true), the document's language
 # (from <html lang>), its title shown in the window title (from <title>), alt text on figures.
@@ -65,6 +73,8 @@ class RenderedPDF:
 
 def html_to_pdf(html: str, base_url: str) -> RenderedPDF:
     """Lay `html` out and write it as PDF/UA-1; fonts are subset and embedded by WeasyPrint."""
+    if UNAVAILABLE:
+        raise RuntimeError(UNAVAILABLE)
     document = HTML(string=html, base_url=base_url, url_fetcher=StorageURLFetcher(base_url)).render(
         pdf_variant=PDF_VARIANT
     )
