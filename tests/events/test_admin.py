@@ -361,9 +361,14 @@ def test_saving_again_once_the_provider_answers_stores_the_player(admin_client, 
     page = make_event(event_index, recording_url=YOUTUBE_URL, recording_has_captions=True)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     response = admin_client.post(
-        edit_url, event_form_data(
-            slug=page.slug, title=page.title, recording_url=YOUTUBE_URL, recording_has_captions="on", **{"action-publish": ""}
-        )
+        edit_url,
+        event_form_data(
+            slug=page.slug,
+            title=page.title,
+            recording_url=YOUTUBE_URL,
+            recording_has_captions="on",
+            **{"action-publish": ""},
+        ),
     )
     assert response.status_code == 302
     content = admin_client.get(edit_url).content.decode()
