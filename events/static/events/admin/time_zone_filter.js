@@ -34,6 +34,7 @@
 
     filter() {
       const words = fold(this.inputTarget.value).split(/\s+/).filter(Boolean);
+      const { value } = this.selectTarget;
       const current = this.selectTarget.selectedOptions[0];
       this.matches = this.all
         .filter(({ text }) => words.every((word) => text.includes(word)))
@@ -41,6 +42,7 @@
       const shown = [...this.matches];
       if (current && !shown.includes(current)) shown.unshift(current);
       this.selectTarget.replaceChildren(...shown);
+      this.selectTarget.value = value; // moving the chosen option out and back would choose another
       if (!words.length) {
         this.statusTarget.textContent = '';
       } else if (this.matches.length) {
