@@ -109,6 +109,8 @@ def _recording(page, request) -> dict | None:
             }
             for track in recording.caption_tracks
         ]
+    if recording.has_transcript:
+        video["transcript"] = plain_text(page.recording_transcript)
     chapters = recording.chapters
     if chapters:
         video["hasPart"] = [

@@ -64,6 +64,8 @@ RECORDING_PANELS = [
     FieldPanel("recording_file"),
     FieldPanel("recording_duration"),
     FieldPanel("recording_captions"),
+    FieldPanel("recording_has_captions"),
+    FieldPanel("recording_transcript"),
 ]
 EDIT_HANDLER = TabbedInterface(
     [

@@ -8,6 +8,7 @@ are applied by the database, never by hand.
 """
 
 import datetime
+import importlib.resources
 import zoneinfo
 from functools import lru_cache
 
@@ -40,6 +41,25 @@ def time_zone_choices() -> list[tuple[str, str]]:
     european = [name for name in names if name.startswith("Europe/")]
     others = [name for name in names if not name.startswith("Europe/")]
     return [(name, name.replace("_", " ")) for name in european + ["UTC"] + others]
+
+
+@lru_cache(maxsize=1)
+def zone_countries() -> dict[str, str]:
+    """The ISO 3166 country code of each zone the IANA database places in one country: {"Europe/Zagreb": "HR"}.
+
+    Read from the database's `zone.tab` in the pinned `tzdata` package; {} if it is not there
+    (the time-zone filter then matches zone names only).
+    """
+    try:
+        text = importlib.resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    countries = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _coordinates, name, *_comment = line.split("\t")
+            countries[name] = code
+    return countries
 
 
 def validate_time_zone(value: str) -> None:

@@ -15,6 +15,7 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from events.choices import VIDEO_EXTENSIONS, AttendanceMode
 from events.recordings import format_offset, provider_knows
 from events.timezones import NonexistentTimeError, available_time_zones, wall_clock
+from home.accessibility_rules import RECORDING_NEEDS_CAPTIONS_OR_TRANSCRIPT, recording_lacks_captions
 
 SKIPPED_TIME = _("This time does not exist in %(zone)s: the clocks skip it.")
 
@@ -139,6 +140,19 @@ def recording_not_a_video(page) -> list:
     return []
 
 
+def recording_without_captions_or_transcript(page) -> list:
+    """A recording (address or file) must be accessible to people who cannot hear it (issue 18)."""
+    if not (page.recording_url or page.recording_file_id):
+        return []
+    if recording_lacks_captions(
+        has_caption_tracks=bool(list(page.recording_captions.raw_data)),
+        captions_declared=page.recording_has_captions,
+        transcript_html=page.recording_transcript,
+    ):
+        return [("recording_transcript", error(RECORDING_NEEDS_CAPTIONS_OR_TRANSCRIPT, "captions_required"))]
+    return []
+
+
 PAGE_RULES = [
     end_date_before_start_date,
     end_time_without_start_time,
@@ -149,6 +163,7 @@ PAGE_RULES = [
     recording_provider_unknown,
     two_recordings,
     recording_not_a_video,
+    recording_without_captions_or_transcript,
 ]
 
 

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 
 from events.choices import VIDEO_MIME_TYPES
@@ -118,6 +119,10 @@ class Recording:
     @property
     def is_available(self) -> bool:
         return bool(self.page.recording_url or self.page.recording_file_id)
+
+    @property
+    def has_transcript(self) -> bool:
+        return bool(strip_tags(self.page.recording_transcript or "").strip())
 
     @cached_property
     def embed(self):

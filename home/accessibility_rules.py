@@ -5,6 +5,7 @@ message on the field (or the block) that breaks the rule, in the editor's langua
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamBlockValidationError
 
@@ -13,6 +14,10 @@ HEADING_SKIPS_A_LEVEL = _(
 )
 IMAGE_NEEDS_ALT_TEXT = _("Describe the image in its alt text, or tick “Image is decorative” if it adds nothing.")
 HERO_NEEDS_ALT_TEXT = _("Describe the hero image for people who cannot see it.")
+RECORDING_NEEDS_CAPTIONS_OR_TRANSCRIPT = _(
+    "A recording needs captions or a transcript, for people who cannot hear it: add a WebVTT caption file, tick "
+    "“The video shows captions” if the provider's player has captions you have checked, or write the transcript."
+)
 
 
 def heading_levels_that_skip(stream_data, heading_type: str = "heading") -> list[int]:
@@ -42,6 +47,14 @@ def validate_heading_levels(field_name: str, stream_data) -> None:
                 )
             }
         )
+
+
+def recording_lacks_captions(*, has_caption_tracks: bool, captions_declared: bool, transcript_html: str) -> bool:
+    """True for a recording with neither caption tracks, a declaration that the video shows captions, nor a transcript.
+
+    `transcript_html` is rich text; only its text counts (an empty paragraph is no transcript).
+    """
+    return not (has_caption_tracks or captions_declared or strip_tags(transcript_html or "").strip())
 
 
 def image_lacks_alt_text(image) -> bool:

@@ -17,6 +17,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
+from home.sample_files import SAMPLE_TAG
+
 COLLECTION_NAME = "Case studies: sample files"
 IMAGE_SIZE = (1600, 840)  # px; covers the hero rendition (1200 × 630) and the cards' (640 × 360)
 
@@ -41,7 +43,7 @@ def sample_image(title: str, caption: str, colour: tuple[int, int, int]):
     # Wagtail's image field does not read the dimensions when a file is assigned; we know them.
     image.width, image.height = IMAGE_SIZE
     image.save()
-    image.tags.add("sample content")
+    image.tags.add(SAMPLE_TAG)
     return image
 
 
@@ -56,7 +58,7 @@ def sample_document(title: str, lines: list[str]):
     document = document_model(title=title, collection=collection, file_size=len(data), file_hash=_sha1(data))
     document.file.save(f"{_file_stem(title)}.pdf", ContentFile(data), save=False)
     document.save()
-    document.tags.add("sample content")
+    document.tags.add(SAMPLE_TAG)
     return document
 
 

@@ -143,6 +143,24 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("WebVTT caption files of the recording, one per language."),
     )
+    # Captions or a transcript are required with a recording (events.validation): people who cannot hear it.
+    recording_has_captions = models.BooleanField(
+        _("the video shows captions"),
+        default=False,
+        help_text=_(
+            "Tick only if the video itself has captions: subtitles in the YouTube or Vimeo player that you have "
+            "checked, or captions in the picture. Otherwise add a caption file above or a transcript below."
+        ),
+    )
+    recording_transcript = RichTextField(
+        _("transcript"),
+        blank=True,
+        editor="basic",
+        help_text=_(
+            "Everything said in the recording, with who says it. Required when the recording has no captions; "
+            "visitors can unfold it under the player."
+        ),
+    )
     # Material the organisers will not publish: the page then says so once, instead of waiting for it.
     # Attaching a deck or a recording later shows it whatever these say.
     slides_not_available = models.BooleanField(
@@ -173,6 +191,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("introduction"),
         index.SearchField("body"),
         index.SearchField("agenda"),
+        index.SearchField("recording_transcript"),
         index.FilterField("start"),
     ]
 
@@ -195,6 +214,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("recording_url"),
         SynchronizedField("recording_file"),
         SynchronizedField("recording_duration", overridable=False),
+        SynchronizedField("recording_has_captions"),
         SynchronizedField("slides_not_available", overridable=False),
         SynchronizedField("recording_not_available", overridable=False),
     ]

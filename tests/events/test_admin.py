@@ -69,6 +69,7 @@ def event_form_data(**fields) -> dict:
         "recording_file": "",
         "recording_duration": "",
         "recording_captions": streamfield([]),
+        "recording_transcript": rich_text(""),
         "listing_summary": "",
         "seo_title": "",
         "search_description": "",
@@ -140,6 +141,7 @@ def test_organiser_publishes_a_complete_event_without_code(admin_client, event_i
         ),
         recording_url=YOUTUBE_URL,
         recording_duration="2:30:00",
+        recording_transcript=rich_text("<p>Catherine Kinet: welcome to the workshop.</p>"),
     )
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = EventPage.objects.get(slug=SLUG)
@@ -256,7 +258,7 @@ def test_recording_url_no_provider_knows_is_refused(admin_client, event_index, o
 def test_recording_saves_while_the_provider_is_unreachable_and_shows_a_plain_link(
     admin_client, client, event_index, offline_provider
 ):
-    response = post_event(admin_client, event_index, recording_url=YOUTUBE_URL)
+    response = post_event(admin_client, event_index, recording_url=YOUTUBE_URL, recording_has_captions="on")
     assert response.status_code == 302
     assert offline_provider == [YOUTUBE_URL]  # saving tried the provider once
     page = EventPage.objects.get(slug=SLUG)
@@ -350,16 +352,23 @@ def test_editing_a_published_event_shows_its_wall_clock_times(admin_client, even
 
 
 def test_editor_is_told_when_visitors_see_a_plain_link_instead_of_the_player(admin_client, event_index):
-    page = make_event(event_index, recording_url=YOUTUBE_URL)
+    page = make_event(event_index, recording_url=YOUTUBE_URL, recording_has_captions=True)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert "visitors see a plain link to the video" in admin_client.get(edit_url).content.decode()
 
 
 def test_saving_again_once_the_provider_answers_stores_the_player(admin_client, event_index, online_provider):
-    page = make_event(event_index, recording_url=YOUTUBE_URL)
+    page = make_event(event_index, recording_url=YOUTUBE_URL, recording_has_captions=True)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     response = admin_client.post(
-        edit_url, event_form_data(slug=page.slug, title=page.title, recording_url=YOUTUBE_URL, **{"action-publish": ""})
+        edit_url,
+        event_form_data(
+            slug=page.slug,
+            title=page.title,
+            recording_url=YOUTUBE_URL,
+            recording_has_captions="on",
+            **{"action-publish": ""},
+        ),
     )
     assert response.status_code == 302
     content = admin_client.get(edit_url).content.decode()

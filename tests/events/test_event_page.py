@@ -102,6 +102,7 @@ def test_json_ld_is_a_schema_org_event_with_the_fields_search_engines_read(
         ],
         recording_url=YOUTUBE_URL,
         recording_duration=datetime.timedelta(hours=2),
+        recording_has_captions=True,
     )
     call_command("fetch_recording_embeds", stdout=open("/dev/null", "w"))
     data = json_ld(client.get(page.url))
@@ -224,7 +225,7 @@ def test_each_deck_is_listed_once_even_when_two_sessions_share_it(event_index):
 
 
 def test_offline_recording_is_saved_and_shown_as_a_plain_link(client, event_index, offline_provider):
-    page = make_event(event_index, recording_url=YOUTUBE_URL)
+    page = make_event(event_index, recording_url=YOUTUBE_URL, recording_has_captions=True)
     html = soup(client.get(page.url))
     recording = html.find(id="recording")
     assert not recording.find("iframe")
@@ -236,7 +237,7 @@ def test_offline_recording_is_saved_and_shown_as_a_plain_link(client, event_inde
 
 
 def test_recording_embed_fetched_when_the_provider_answers(client, event_index, online_provider):
-    page = make_event(event_index, recording_url=YOUTUBE_URL)
+    page = make_event(event_index, recording_url=YOUTUBE_URL, recording_has_captions=True)
     out = open("/dev/null", "w")
     call_command("fetch_recording_embeds", stdout=out)
     assert Embed.objects.filter(url=YOUTUBE_URL).exists()
@@ -319,6 +320,7 @@ def build_event_with_sessions(parent, count: int) -> EventPage:
         moderators=moderators,
         recording_url=YOUTUBE_URL,
         recording_duration=datetime.timedelta(hours=9),
+        recording_has_captions=True,
     )
 
 

@@ -21,8 +21,10 @@ def test_times_zone_and_format_are_synchronised_and_cannot_be_overridden():
         assert fields[name].is_synchronized(EventPage()) and not fields[name].is_overridable(EventPage()), name
     for name in ["online_link", "recording_url", "recording_file"]:
         assert fields[name].is_overridable(EventPage()), name
-    for name in ["title", "time_note", "venue_name", "introduction", "agenda"]:
+    for name in ["title", "time_note", "venue_name", "introduction", "agenda", "recording_transcript"]:
         assert fields[name].is_translated(EventPage()), name
+    # Whether the video shows captions follows the video, which a translation may replace.
+    assert fields["recording_has_captions"].is_synchronized(EventPage())
 
 
 def test_the_seed_events_translations_share_its_times(locales):

@@ -3,9 +3,9 @@ desktop menu on one line in every language (issue 18)."""
 
 import pytest
 
-from events.models import EventPage
 from home.models import HomePage
-from tests.a11y.pages import LANGUAGES, live
+from tests.a11y.pages import LANGUAGES, live, pages_of_every_type
+from tests.a11y.test_axe_audit import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -20,17 +20,39 @@ def main_top(page) -> float:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_phone_content_starts_within_200_px_and_the_languages_take_one_line(language, live_site, new_page):
+    """On every page type (tests/a11y/pages.py: the 17 types, the footer's legal pages, the 404 page)."""
     page = new_page(**PHONE)
-    for path in [live(HomePage, language).first().url, live(EventPage, language).first().url]:
+    heights, problems = {}, []
+    for label, path, _status in pages_of_every_type(language):
         page.goto(live_site + path)
-        assert main_top(page) <= MAX_HEADER, (path, main_top(page))
+        heights[label] = round(main_top(page))
+        if heights[label] > MAX_HEADER:
+            problems.append(f"{label} {path}: content starts {heights[label]} px from the top")
         tops = page.evaluate(
             "() => [...document.querySelectorAll('.language-switcher__list > li')]"
             ".map(li => li.getBoundingClientRect().top)"
         )
-        assert len(set(tops)) == 1, (path, tops)
-        assert not page.is_visible(".main-nav") and not page.is_visible("#site-search")
-        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        if len(set(tops)) != 1:
+            problems.append(f"{label} {path}: the languages take {len(set(tops))} lines")
+        if page.is_visible(".main-nav") or page.is_visible("#site-search"):
+            problems.append(f"{label} {path}: the menu is open before the button is pressed")
+        if not page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"):
+            problems.append(f"{label} {path}: scrolls sideways")
+    # The measurements, for the record (pytest -s shows them).
+    print(f"\n[{language}] header height at 375 x 812 (px): {heights}")
+    assert len(heights) == 20
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_open_phone_menu_has_no_wcag_21_aa_violations(language, live_site, new_page):
+    page = new_page(**PHONE)
+    page.goto(live_site + live(HomePage, language).first().url)
+    page.focus("button[data-menu-toggle]")
+    page.keyboard.press("Enter")
+    assert page.is_visible(".main-nav") and page.is_visible("#site-search")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(describe(f"[{language}] home, phone menu open", v) for v in violations)
 
 
 def test_menu_button_opens_and_closes_the_menu_with_the_keyboard_only(live_site, new_page):

@@ -54,7 +54,7 @@ def find_embed(self, url, max_width=None, max_height=None):
 def test_an_event_with_its_recording_and_structured_data_runs_under_the_policy(live_site, new_page, monkeypatch):
     monkeypatch.setattr(OEmbedFinder, "find_embed", find_embed)
     index = EventIndexPage.objects.get(locale__language_code="en")  # the loaded content's
-    event = make_event(index, recording_url=YOUTUBE_URL)
+    event = make_event(index, recording_url=YOUTUBE_URL, recording_has_captions=True)
     call_command("fetch_recording_embeds", stdout=open("/dev/null", "w"))  # noqa: SIM115
     page = open_watched(new_page, live_site + event.url)
     assert page.locator(".recording__embed iframe").count() == 1
