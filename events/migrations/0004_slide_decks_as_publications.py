@@ -45,28 +45,28 @@ def forwards(apps, schema_editor):
     for page in pages:
         by_key.setdefault(page.translation_key, []).append(page)
 
-    # (translation_key, session block id) -> publication; and its {language: document id}
-    decks, files = {}, {}
+    # (translation_key, session block id) -> [(publication, {language: document id})]: usually one
+    # publication per session; another only for a revision's deck in a language already taken.
+    decks = {}
 
-    def deck_for(key, block_id, title, event_title):
-        if (key, block_id) not in decks:
-            decks[key, block_id] = Publication.objects.create(
-                title=f"Slides: {title} ({event_title})"[:255], kind="slides"
-            )
-            files[key, block_id] = {}
-        return decks[key, block_id]
-
-    def add_file(key, block_id, language, document_id):
-        publication = decks[key, block_id]
-        known = files[key, block_id]
-        if document_id in known.values() or language in known or language not in languages:
-            return
-        if not Document.objects.filter(pk=document_id).exists():
-            return
+    def deck_for(key, block_id, language, document_id, title, event_title):
+        """The session's publication holding `document_id` (added in `language` where that is free)."""
+        candidates = decks.setdefault((key, block_id), [])
+        for publication, known in candidates:
+            if document_id in known.values():
+                return publication
+        for publication, known in candidates:
+            if language not in known:
+                break
+        else:
+            publication = Publication.objects.create(title=f"Slides: {title} ({event_title})"[:255], kind="slides")
+            known = {}
+            candidates.append((publication, known))
         PublicationFile.objects.create(
             publication=publication, language=language, document_id=document_id, sort_order=len(known)
         )
         known[language] = document_id
+        return publication
 
     def convert(agenda, key, language, event_title):
         changed = False
@@ -76,10 +76,11 @@ def forwards(apps, schema_editor):
                 continue
             document_id = value.pop("slides")
             changed = True
-            if document_id and "deck" not in value:
-                publication = deck_for(key, child.get("id"), value.get("title", ""), event_title)
-                add_file(key, child.get("id"), language, document_id)
-                value["deck"] = publication.pk
+            if document_id and "deck" not in value and Document.objects.filter(pk=document_id).exists():
+                language = language if language in languages else settings.LANGUAGE_CODE
+                value["deck"] = deck_for(
+                    key, child.get("id"), language, document_id, value.get("title", ""), event_title
+                ).pk
             value.setdefault("deck", None)
         return changed
 
