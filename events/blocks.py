@@ -165,8 +165,9 @@ class SessionBlock(TimedBlock):
         label=_("Slides"),
         required=False,
         help_text=_(
-            "The session's slide deck: a publication (admin menu “Publications”) with a PPTX, PPT, ODP or PDF file "
-            "per language. Visitors get the deck in their language and the other languages listed."
+            "The session's slide deck: a publication with a PPTX, PPT, ODP or PDF file per language. Choose one, or "
+            "create it in the chooser with its first file; add the other languages under “Publications” in the admin "
+            "menu. Visitors get the deck in their language and the other languages listed."
         ),
     )
     recording_offset = DurationBlock(

@@ -12,8 +12,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from publications.forms import QuickPublicationForm
 from publications.models import GeneratedPDF, Publication
 
 
@@ -87,6 +89,17 @@ def failed_builds_panel(request, panels):
         panels.append(FailedBuildsPanel(failures))
 
 
+class PublicationCreateView(SnippetCreateView):
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "user": self.request.user}
+
+
+class PublicationChooserViewSet(SnippetChooserViewSet):
+    # A "Create" tab in the chooser: a publication with its first file (publications.forms).
+    creation_form_class = QuickPublicationForm
+    create_view_class = PublicationCreateView
+
+
 class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full-inverse"
@@ -96,6 +109,7 @@ class PublicationViewSet(SnippetViewSet):
     list_display = ["title", "kind", Column("language_codes", label=_("Languages"))]
     list_filter = ["kind"]
     search_fields = ["title"]
+    chooser_viewset_class = PublicationChooserViewSet
 
     def get_queryset(self, request):
         return Publication.objects.prefetch_related("files")

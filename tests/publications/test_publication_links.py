@@ -10,6 +10,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Collection, CollectionViewRestriction, Revision
@@ -219,6 +220,23 @@ def test_admin_refuses_two_files_in_one_language_and_a_publication_without_files
     response = admin_client.post(add_url(), publication_form())
     assert response.status_code == 200
     assert not Publication.objects.filter(title="Report: the case studies").exists()
+
+
+def test_organiser_creates_a_deck_from_the_chooser_with_its_first_file(admin_client):
+    chooser = Publication.snippet_viewset.chooser_viewset
+    choose = admin_client.get(reverse(chooser.get_url_name("choose")))
+    assert choose.status_code == 200 and 'id="tab-create"' in json.loads(choose.content)["html"]
+    upload = SimpleUploadedFile("framework-fr.pptx", b"p" * 1234)
+    response = admin_client.post(
+        reverse(chooser.get_url_name("create")),
+        {"title": "Slides: the framework", "kind": "slides", "language": "fr", "file": upload},
+    )
+    assert json.loads(response.content)["step"] == "chosen"
+    publication = Publication.objects.get(title="Slides: the framework")
+    [file] = publication.files.all()
+    assert file.language == "fr"
+    assert (file.document.file_size, file.document.file_extension) == (1234, "pptx")
+    assert file.document.collection == Collection.get_first_root_node()
 
 
 # --- The data migration of the events' slide decks --------------------------------------------------
