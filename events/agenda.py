@@ -2,6 +2,7 @@
 
 from events.values import Presentation
 from guide.gathering import ReferencePart
+from publications.downloads import prefetch_files
 
 
 def speakers(page_speakers: list, sessions: list) -> list:
@@ -18,19 +19,23 @@ def speakers(page_speakers: list, sessions: list) -> list:
 
 
 def presentations(sessions: list) -> list[Presentation]:
-    """Every slide deck of `sessions` once, in order."""
+    """Every slide deck (a publications.Publication) of `sessions` once, in order.
+
+    Loads every deck's files in one query, for the sessions' links and the Presentations list alike.
+    """
+    prefetch_files([session.get("deck") for session in sessions])
     decks, seen = [], set()
     for session in sessions:
-        document = session.get("slides")
-        if document is not None and document.pk not in seen:
-            seen.add(document.pk)
-            decks.append(Presentation(document, session["title"], session.get("partner")))
+        publication = session.get("deck")
+        if publication is not None and publication.pk not in seen:
+            seen.add(publication.pk)
+            decks.append(Presentation(publication, session["title"], session.get("partner")))
     return decks
 
 
 def has_slides(raw_agenda: list) -> bool:
     """Whether a session of the agenda's raw JSON links a slide deck (no SQL query)."""
-    return any(item.get("type") == "session" and (item.get("value") or {}).get("slides") for item in raw_agenda)
+    return any(item.get("type") == "session" and (item.get("value") or {}).get("deck") for item in raw_agenda)
 
 
 def sessions_referenced_at(raw_agenda: list, content_paths: list[str]) -> list[ReferencePart]:

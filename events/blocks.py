@@ -20,6 +20,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from events.choices import CAPTION_EXTENSIONS, SLIDE_EXTENSIONS
 from events.recordings import format_offset, looks_like_webvtt
+from publications.blocks import PublicationChooserBlock
 
 
 def extension_list(extensions) -> str:
@@ -160,12 +161,13 @@ class SessionBlock(TimedBlock):
         default=[],
         help_text=_("Competences of the framework this session is about. The competence framework lists the session."),
     )
-    slides = DocumentChooserBlock(
+    deck = PublicationChooserBlock(
         label=_("Slides"),
         required=False,
         help_text=_(
-            "The session's slide deck: a PPTX, PPT, ODP or PDF file. "
-            "Translators can replace it with a deck in their language."
+            "The session's slide deck: a publication with a PPTX, PPT, ODP or PDF file per language. Choose one, or "
+            "create it in the chooser with its first file; add the other languages under “Publications” in the admin "
+            "menu. Visitors get the deck in their language and the other languages listed."
         ),
     )
     recording_offset = DurationBlock(
@@ -189,15 +191,17 @@ class SessionBlock(TimedBlock):
         return context
 
     def extra_errors(self, value) -> dict:
-        slides = value.get("slides")
-        if slides is not None and slides.file_extension.lower() not in SLIDE_EXTENSIONS:
+        deck = value.get("deck")
+        wrong = [file.document for file in deck.files.all()] if deck is not None else []
+        wrong = [document for document in wrong if document.file_extension.lower() not in SLIDE_EXTENSIONS]
+        if wrong:
             return {
-                "slides": ValidationError(
+                "deck": ValidationError(
                     _("“%(name)s” is a %(type)s file. Slides must be one of: %(types)s."),
                     code="slides_type",
                     params={
-                        "name": slides.title,
-                        "type": slides.file_extension.upper() or "?",
+                        "name": wrong[0].title,
+                        "type": wrong[0].file_extension.upper() or "?",
                         "types": extension_list(SLIDE_EXTENSIONS),
                     },
                 )
@@ -216,7 +220,7 @@ class SessionBlock(TimedBlock):
                 "speakers",
                 "partner",
                 "description",
-                "slides",
+                "deck",
                 "recording_offset",
             ],
             settings=["competences"],

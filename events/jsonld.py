@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 
 from events.ical import location_text, plain_text
 from events.recordings import iso_duration
+from publications.downloads import publication_downloads
 
 # As Django's json_script: keep the JSON from closing the <script> element.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -70,12 +71,14 @@ def _sub_events(page, request) -> list[dict]:
             performers.append(_organisation(value["partner"]))
         if performers:
             session["performer"] = performers
-        if value.get("slides") is not None:
+        deck = publication_downloads(value["deck"]).current if value.get("deck") is not None else None
+        if deck is not None:
             session["workFeatured"] = {
                 "@type": "PresentationDigitalDocument",
-                "name": value["slides"].title,
-                "url": request.build_absolute_uri(value["slides"].url),
-                "encodingFormat": value["slides"].content_type,
+                "name": value["title"],
+                "url": request.build_absolute_uri(deck.url),
+                "encodingFormat": deck.content_type,
+                "inLanguage": deck.language_code,
             }
         sessions.append(session)
     return sessions

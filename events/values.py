@@ -70,9 +70,9 @@ class When:
 
 @dataclass(frozen=True)
 class Presentation:
-    """A slide deck of the event: the document, the session it belongs to, the presenting partner."""
+    """A slide deck of the event: the publication (a file per language), its session's title, the presenting partner."""
 
-    document: object
+    publication: object
     title: str
     partner: object | None
 

@@ -1,4 +1,6 @@
-"""The admin: a "Generated PDFs" listing (state, pages, size, last error) and failed builds on the dashboard."""
+"""The admin: a "Generated PDFs" listing (state, pages, size, last error), failed builds on the dashboard,
+and the Publications snippets (one output, a file per language).
+"""
 
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +11,12 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from publications.models import GeneratedPDF
+from publications.forms import QuickPublicationForm
+from publications.models import GeneratedPDF, Publication
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -81,3 +87,32 @@ def failed_builds_panel(request, panels):
     failures = list(GeneratedPDF.objects.exclude(error="").select_related("page__locale", "document"))
     if failures:
         panels.append(FailedBuildsPanel(failures))
+
+
+class PublicationCreateView(SnippetCreateView):
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "user": self.request.user}
+
+
+class PublicationChooserViewSet(SnippetChooserViewSet):
+    # A "Create" tab in the chooser: a publication with its first file (publications.forms).
+    creation_form_class = QuickPublicationForm
+    create_view_class = PublicationCreateView
+
+
+class PublicationViewSet(SnippetViewSet):
+    model = Publication
+    icon = "doc-full-inverse"
+    menu_label = _("Publications")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["title", "kind", Column("language_codes", label=_("Languages"))]
+    list_filter = ["kind"]
+    search_fields = ["title"]
+    chooser_viewset_class = PublicationChooserViewSet
+
+    def get_queryset(self, request):
+        return Publication.objects.prefetch_related("files")
+
+
+register_snippet(PublicationViewSet)

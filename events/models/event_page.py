@@ -198,7 +198,8 @@ class EventPage(RoutablePageMixin, BasePage):
     # Translated: title, time_note, venue, introduction, body, agenda texts;
     # people and partners follow their translations. Dates, times, the zone
     # and the format are the same in every language; links, the recording
-    # and the slide decks (agenda) may be replaced in a translation.
+    # may be replaced in a translation; the agenda's slide decks are publications, the same in every
+    # language, each offering the reader the file in their language.
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("status", overridable=False),
         SynchronizedField("start_date", overridable=False),
@@ -349,6 +350,8 @@ class EventPage(RoutablePageMixin, BasePage):
     # --- Serving ---------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # First: it loads every deck's files at once, for the JSON-LD and the agenda alike.
+        context["presentations"] = self.presentations
         # No CSP nonce: the policy does not apply to a data block (application/ld+json), and a
         # nonce in a page the page cache or Varnish keeps would be shared by every visitor.
         context["json_ld"] = json_ld_script(event_json_ld(self, request))

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from events.models import EventPage
+from publications.models import Publication, PublicationFile
 
 YOUTUBE_URL = "https://www.youtube.com/watch?v=kipRecording1"
 # 14 May two years on: upcoming whatever the day the suite runs, and in summer time (CEST, WEST).
@@ -24,6 +25,19 @@ def make_document(title: str, filename: str, content: bytes = b"slides") -> obje
     document.file_size = len(content)
     document.save()
     return document
+
+
+def make_publication(title: str = "Slides", kind: str = "slides", **files) -> Publication:
+    """A publication with one file per language: `make_publication(en=document, fr=other)`."""
+    publication = Publication.objects.create(title=title, kind=kind)
+    for order, (language, document) in enumerate(files.items()):
+        PublicationFile.objects.create(publication=publication, language=language, document=document, sort_order=order)
+    return publication
+
+
+def make_deck(title: str, filename: str, content: bytes = b"slides", language: str = "en") -> Publication:
+    """A slide deck: a publication with one file, in `language`."""
+    return make_publication(f"Slides: {title}", **{language: make_document(title, filename, content)})
 
 
 def make_event(parent, **fields) -> EventPage:
@@ -57,7 +71,7 @@ def session(title, **value) -> dict:
         "speakers": [],
         "partner": None,
         "competences": [],
-        "slides": None,
+        "deck": None,
         "recording_offset": None,
     }
     data.update(value)

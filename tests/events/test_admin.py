@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventPage
 from home.models import Competence, Partner, Person
-from tests.events.helpers import UPCOMING, YOUTUBE_URL, make_document, make_event
+from tests.events.helpers import UPCOMING, YOUTUBE_URL, make_deck, make_document, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def session_data(title="Opening", **fields) -> tuple:
         "speakers": list_block([]),
         "partner": "",
         "competences": list_block([]),
-        "slides": "",
+        "deck": "",
         "recording_offset": "",
     }
     value.update(fields)
@@ -117,7 +117,7 @@ def test_organiser_publishes_a_complete_event_without_code(admin_client, event_i
     person = Person.objects.get(locale=locales["en"], name="Catherine Kinet")
     partner = Partner.objects.get(locale=locales["en"], slug="lllp")
     competence = Competence.objects.get(locale=locales["en"], number=2)
-    deck = make_document("Workshop deck", "workshop.pptx")
+    deck = make_deck("Workshop deck", "workshop.pptx")
     response = post_event(
         admin_client,
         event_index,
@@ -133,7 +133,7 @@ def test_organiser_publishes_a_complete_event_without_code(admin_client, event_i
                     speakers=list_block([person.pk]),
                     partner=partner.pk,
                     competences=list_block([competence.pk]),
-                    slides=deck.pk,
+                    deck=deck.pk,
                     recording_offset="0:05:00",
                 ),
                 ("break", {"title": "", "date": "", "start_time": "10:00", "end_time": "10:15"}),
@@ -150,7 +150,7 @@ def test_organiser_publishes_a_complete_event_without_code(admin_client, event_i
     assert page.end == datetime.datetime(UPCOMING.year, 5, 14, 15, 0, tzinfo=datetime.UTC)
     [welcome, _break] = page.agenda
     assert welcome.value["recording_offset"] == datetime.timedelta(minutes=5)
-    assert welcome.value["slides"] == deck
+    assert welcome.value["deck"] == deck
     assert admin_client.get(page.url).status_code == 200
 
 
@@ -269,9 +269,9 @@ def test_recording_saves_while_the_provider_is_unreachable_and_shows_a_plain_lin
 
 
 def test_slides_of_a_type_that_is_not_allowed_are_refused(admin_client, event_index):
-    notes = make_document("Speaker notes", "notes.docx")
-    response = post_event(admin_client, event_index, agenda=streamfield([session_data(slides=notes.pk)]))
-    messages = block_messages(response, "agenda", 0, "slides")
+    notes = make_deck("Speaker notes", "notes.docx")
+    response = post_event(admin_client, event_index, agenda=streamfield([session_data(deck=notes.pk)]))
+    messages = block_messages(response, "agenda", 0, "deck")
     assert any("DOCX file. Slides must be one of: PPTX, PPT, ODP, PDF" in m for m in messages)
     assert_nothing_saved()
 

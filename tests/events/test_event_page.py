@@ -10,7 +10,16 @@ from wagtail.embeds.models import Embed
 
 from events.models import EventPage
 from home.models import Competence, Partner, Person
-from tests.events.helpers import UPCOMING, YOUTUBE_URL, days_ago, make_document, make_event, session
+from tests.events.helpers import (
+    UPCOMING,
+    YOUTUBE_URL,
+    days_ago,
+    make_deck,
+    make_document,
+    make_event,
+    make_publication,
+    session,
+)
 from tests.factories import PartnerFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +85,7 @@ def test_json_ld_is_a_schema_org_event_with_the_fields_search_engines_read(
 ):
     moderator, speaker = PersonFactory(name="Ana Ribeiro"), PersonFactory(name="Ivan Horvat", organisation="AZVO")
     partner = Partner.objects.get(locale=locales["en"], slug="azvo")
-    deck = make_document("Framework slides", "framework.pptx", b"x" * 4096)
+    deck = make_deck("Framework slides", "framework.pptx", b"x" * 4096)
     competence = Competence.objects.get(locale=locales["en"], number=1)
     page = make_event(
         event_index,
@@ -95,7 +104,7 @@ def test_json_ld_is_a_schema_org_event_with_the_fields_search_engines_read(
                 speakers=[speaker.pk],
                 partner=partner.pk,
                 competences=[competence.pk],
-                slides=deck.pk,
+                deck=deck.pk,
                 recording_offset=95,
             ),
             {"type": "break", "value": {"title": "Coffee", "date": None, "start_time": "10:45", "end_time": "11:00"}},
@@ -172,7 +181,8 @@ def test_agenda_shows_session_times_speakers_partner_competences_and_slides(clie
         name="Maria Costa", job_title="Guidance counsellor", organisation="Cité des métiers do Porto"
     )
     partner = Partner.objects.get(locale=locales["en"], slug="cdm-porto")
-    deck = make_document("Porto deck", "porto.pdf", b"%PDF-1.4 " + b"x" * 4_400_000)
+    document = make_document("Porto deck", "porto.pdf", b"%PDF-1.4 " + b"x" * 4_400_000)
+    deck = make_publication("Slides: Porto", en=document)
     competence = Competence.objects.get(locale=locales["en"], number=3)
     page = make_event(
         event_index,
@@ -184,7 +194,7 @@ def test_agenda_shows_session_times_speakers_partner_competences_and_slides(clie
                 speakers=[speaker.pk],
                 partner=partner.pk,
                 competences=[competence.pk],
-                slides=deck.pk,
+                deck=deck.pk,
             ),
             {"type": "break", "value": {"title": "", "date": None, "start_time": "11:30", "end_time": "11:45"}},
         ],
@@ -198,29 +208,30 @@ def test_agenda_shows_session_times_speakers_partner_competences_and_slides(clie
     assert "Presented by Cité des métiers of Porto" in item.get_text()
     assert "3. Coordinating, managing and leading the partnership" in item.get_text()
     link = item.select_one(".session__links a")
-    assert link["href"] == deck.url
-    assert "(PDF, 4.2\xa0MB)" in item.get_text()
+    assert link["href"] == document.url
+    assert (link["type"], link["hreflang"]) == ("application/pdf", "en")
+    assert "(PDF, 4.2\xa0MB, English)" in item.get_text()
     assert html.select_one(".agenda__item--break").get_text(" ", strip=True).endswith("Break")
     # The presentations list: each deck once, with its partner, type and size.
     deck_item = html.select_one("#presentations .deck")
-    assert deck_item.find("a")["href"] == deck.url
+    assert deck_item.find("a")["href"] == document.url
     assert deck_item.find("a").get_text() == "Coordinating the partnership"
     assert "PDF, 4.2\xa0MB" in deck_item.get_text()
     assert "Cité des métiers of Porto" in deck_item.get_text()
 
 
 def test_each_deck_is_listed_once_even_when_two_sessions_share_it(event_index):
-    deck = make_document("Shared deck", "shared.odp")
-    other = make_document("Other deck", "other.pptx")
+    deck = make_deck("Shared deck", "shared.odp")
+    other = make_deck("Other deck", "other.pptx")
     page = make_event(
         event_index,
         agenda=[
-            session("Part one", slides=deck.pk),
-            session("Part two", slides=deck.pk),
-            session("C", slides=other.pk),
+            session("Part one", deck=deck.pk),
+            session("Part two", deck=deck.pk),
+            session("C", deck=other.pk),
         ],
     )
-    assert [p.document.pk for p in page.presentations] == [deck.pk, other.pk]
+    assert [p.publication.pk for p in page.presentations] == [deck.pk, other.pk]
     assert page.has_slides
 
 
@@ -297,7 +308,7 @@ def build_event_with_sessions(parent, count: int) -> EventPage:
     for number in range(count):
         speakers = [PersonFactory().pk, PersonFactory().pk]
         partner = PartnerFactory()
-        deck = make_document(f"Deck {number}", f"deck-{number}.pptx")
+        deck = make_deck(f"Deck {number}", f"deck-{number}.pptx")
         sessions.append(
             session(
                 f"Session {number}",
@@ -305,7 +316,7 @@ def build_event_with_sessions(parent, count: int) -> EventPage:
                 speakers=speakers,
                 partner=partner.pk,
                 competences=[competences[number % 7].pk, competences[(number + 1) % 7].pk],
-                slides=deck.pk,
+                deck=deck.pk,
                 recording_offset=number * 60,
             )
         )

@@ -1,16 +1,14 @@
-"""Translations of events through wagtail-localize: synchronised times, a French slide deck."""
+"""Translations of events through wagtail-localize: synchronised times, the French file of a slide deck."""
 
 import datetime
-from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
-from django.urls import reverse
 from wagtail_localize.fields import get_translatable_fields
-from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
 from events.models import EventPage
-from tests.events.helpers import UPCOMING, make_document, make_event, session
+from tests.events.helpers import UPCOMING, make_document, make_event, make_publication, session
 
 pytestmark = pytest.mark.django_db
 
@@ -44,38 +42,31 @@ def translate(page, locale, on_commit) -> Translation:
     return translation
 
 
-def test_french_translation_gets_its_own_deck_and_keeps_the_times(
-    admin_client, client, event_index, locales, django_capture_on_commit_callbacks
+def test_french_translation_offers_the_french_deck_and_keeps_the_times(
+    client, event_index, locales, django_capture_on_commit_callbacks
 ):
     english_deck = make_document("Competence framework", "framework-en.pptx", b"e" * 2048)
     french_deck = make_document("Référentiel de compétences", "referentiel-fr.pptx", b"f" * 4096)
+    deck = make_publication("Slides: the competence framework", en=english_deck, fr=french_deck)
     page = make_event(
         event_index,
         time_zone="Europe/Lisbon",
-        agenda=[session("The competence framework", start_time="10:00", end_time="10:30", slides=english_deck.pk)],
+        agenda=[session("The competence framework", start_time="10:00", end_time="10:30", deck=deck.pk)],
     )
     translation = translate(page, locales["fr"], django_capture_on_commit_callbacks)
     french = EventPage.objects.get(translation_key=page.translation_key, locale=locales["fr"])
     assert (french.start, french.end, french.time_zone) == (page.start, page.end, "Europe/Lisbon")
-    assert french.presentations[0].document == english_deck
+    # The same publication in both languages: each reader gets the file in their language.
+    assert french.presentations[0].publication == deck
 
-    # The translator replaces the deck in wagtail-localize's editor (its override API).
-    segment = OverridableSegment.objects.get(source=translation.source, context__path__endswith=".slides")
-    response = admin_client.put(
-        reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
-        data=urlencode({"value": french_deck.pk}),
-        content_type="application/x-www-form-urlencoded",
-    )
-    assert response.status_code in (200, 201)
-    with django_capture_on_commit_callbacks(execute=True):
-        translation.save_target(publish=True)
-
-    french = EventPage.objects.get(pk=french.pk)
-    assert french.presentations[0].document == french_deck
-    assert EventPage.objects.get(pk=page.pk).presentations[0].document == english_deck
-    deck = BeautifulSoup(client.get(french.url).content, "html.parser").select_one("#presentations .deck")
-    assert deck.find("a")["href"] == french_deck.url
-    assert "(PPTX, 4,0\xa0Kio)" in deck.get_text()  # size in French units
+    item = BeautifulSoup(client.get(french.url).content, "html.parser").select_one("#presentations .deck")
+    link = item.select_one(".pdf-download__link")
+    assert (link["href"], link["hreflang"]) == (french_deck.url, "fr")
+    assert "(PPTX, 4,0\xa0Kio, Français)" in item.get_text()  # size in French units
+    [english] = item.select(".pdf-download__list a")
+    assert (english["href"], english["hreflang"], english.get_text()) == (english_deck.url, "en", "English")
+    item = BeautifulSoup(client.get(page.url).content, "html.parser").select_one("#presentations .deck")
+    assert item.select_one(".pdf-download__link")["href"] == english_deck.url
 
     # The organiser moves the start half an hour earlier: the translation follows, and keeps its deck.
     page = EventPage.objects.get(pk=page.pk)
@@ -87,4 +78,4 @@ def test_french_translation_gets_its_own_deck_and_keeps_the_times(
     french = EventPage.objects.get(pk=french.pk)
     assert french.start == datetime.datetime(UPCOMING.year, 5, 14, 8, 0, tzinfo=datetime.UTC)  # 09:00 WEST
     assert french.start == EventPage.objects.get(pk=page.pk).start
-    assert french.presentations[0].document == french_deck
+    assert french.presentations[0].publication == deck
