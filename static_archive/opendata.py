@@ -112,7 +112,7 @@ def training_module_rows(request, language):
                 "competence": competence.number if competence else None,
                 "competence_title": competence.title if competence else "",
                 "learning_outcomes": list(module.get("learning_outcomes") or []),
-                "material_formats": module.format_labels,
+                "material_formats": [str(label) for label in module.format_labels],
                 "job_based_activity": rich_text(module.get("job_based_activity")),
                 "elearning_url": module.get("elearning_url") or "",
             }

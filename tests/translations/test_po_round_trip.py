@@ -50,6 +50,7 @@ CASES = [
     RoundTripCase("tours.TourIndexPage", "tour-index"),
     RoundTripCase("tours.TourPage", "tour-brussels"),
     RoundTripCase("tours.TourScenePage", "tour-brussels-reception"),
+    RoundTripCase("static_archive.OpenDataPage", "page-open-data", add_link_to="introduction"),
 ]
 
 MARK = " ·PO"
