@@ -7,6 +7,7 @@ and introduction are in `locale/<lang>/page-open-data.po`.
 from pathlib import Path
 
 from home.loading import ContentLoader
+from home.models import ContactSettings
 from static_archive.models import OpenDataPage
 
 PO_DIR = Path(__file__).parent / "locale"
@@ -28,7 +29,16 @@ OPEN_DATA_PAGE = {
 
 
 def load(loader: ContentLoader) -> None:
-    """Create the open-data page under each home page, with its shipped translations."""
+    """Create the open-data page under each home page, with its shipped translations; link it from the footer."""
     home = loader.get_page("home-page")
     page = loader.page("page-open-data", home, OpenDataPage, **OPEN_DATA_PAGE)
     loader.translate(page, "page-open-data", PO_DIR)
+    if loader.mode != "load":
+        return
+    # The footer's last link (Settings → Contact), unless an editor has chosen another page.
+    for site in home.sites_rooted_here.all():
+        contact = ContactSettings.for_site(site)
+        if contact.open_data_page_id is None:
+            contact.open_data_page = page
+            contact.save()
+            loader.report.created.append(f"contact settings of {site}: open_data_page")

@@ -2,10 +2,10 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
-from home.models import HomePage, StandardPage
+from home.models import ContactSettings, HomePage, StandardPage
 from static_archive.models import OpenDataPage
 
 pytestmark = pytest.mark.django_db
@@ -96,8 +96,16 @@ def test_an_unpublished_page_takes_its_downloads_and_footer_link_with_it(client,
     OpenDataPage.objects.get(locale=locales["it"]).unpublish()
     assert client.get("/it/open-data/").status_code == 404
     assert client.get("/it/open-data/events.json").status_code == 404
-    assert not soup(client.get("/it/")).select('footer a[href="/it/open-data/"]')
+    footer = soup(client.get("/it/")).select_one("footer .site-footer__legal")
+    assert not footer.select('a[href="/it/open-data/"]')
+    # Like the legal pages, the footer then links the page the setting names (English).
+    assert footer.select('a[href="/en/open-data/"]')
     assert soup(client.get("/fr/")).select('footer a[href="/fr/open-data/"]')
+
+
+def test_load_content_links_it_from_the_footer_setting(locales):
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    assert contact.open_data_page_id == OpenDataPage.objects.get(locale=locales["en"]).pk
 
 
 def test_an_unknown_file_name_is_not_found(client, locales):
