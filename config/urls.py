@@ -14,13 +14,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.views import serve as wagtail_serve
 
 from mediastore.store import uses_local_disk
 from mediastore.views import serve_media
 from operations import views as operations_views
 from operations.security import ThrottledPasswordResetView
 from search import views as search_views
-from static_archive import opendata
 from static_archive.api import api_router
 from translations.sitemap import MultilingualSitemap
 from translations.views.robots import robots_txt
@@ -49,9 +49,9 @@ if uses_local_disk():
 urlpatterns += i18n_patterns(
     # Before Wagtail's pages: a page with the slug "search" under a home page is hidden by it.
     path("search/", search_views.search, name="search"),
-    # Open data downloads (static_archive/opendata.py), before Wagtail's pages like the search page.
-    path("open-data/", opendata.open_data, name="open_data"),
-    path("open-data/<str:name>", opendata.open_data_file, name="open_data_file"),
+    # Files served as routes of a page (the open-data downloads, static_archive.models.OpenDataPage,
+    # e.g. /fr/open-data/events.ics): Wagtail's own pattern takes only addresses ending in "/".
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.[a-z]+)$", wagtail_serve, name="wagtail_serve_file"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

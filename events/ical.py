@@ -91,11 +91,12 @@ def event_component(page, request) -> Event:
     return event
 
 
-def build_calendar(pages, request, name: str, feed: bool = False) -> bytes:
+def build_calendar(pages, request, name: str, feed: bool = False, description: str = "") -> bytes:
     """An iCalendar file (bytes, CRLF line ends) of `pages` (EventPages), with a VTIMEZONE for each TZID used.
 
     `feed=True` adds refresh hints (REFRESH-INTERVAL, X-PUBLISHED-TTL: one day)
-    for calendars that subscribe to the address.
+    for calendars that subscribe to the address; `description` describes the
+    calendar as a whole (RFC 7986 DESCRIPTION, X-WR-CALDESC), e.g. its licence.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -104,6 +105,9 @@ def build_calendar(pages, request, name: str, feed: bool = False) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
+    if description:
+        calendar.add("description", description)
+        calendar.add("x-wr-caldesc", description)
     if feed:
         calendar.add("refresh-interval", datetime.timedelta(days=1), parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", "P1D")

@@ -153,7 +153,7 @@ def site_partners(request) -> list[Partner]:
 
 
 def footer_pages(request) -> list[Page]:
-    """The contact page, privacy notice and accessibility statement of ContactSettings, in the active language.
+    """The footer pages of ContactSettings (legal pages, open data), in the active language.
 
     Each in the active language when it is reachable there, else in the language the
     setting names; one that is not reachable at all is left out. A shared fragment per

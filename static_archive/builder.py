@@ -179,7 +179,6 @@ def crawl(renderer: SiteRenderer, languages: list[str], progress: Callable[[str]
         result.expected_pages[parts[2]] = page.locale.language_code
     queue: list[str] = ["/sitemap.xml", "/robots.txt", NOT_FOUND_PATH]
     queue += [f"/{language}/search/" for language in languages]
-    queue += [f"/{language}/open-data/" for language in languages]
     queue += sorted(result.expected_pages)
     seen = set(queue)
     while queue:

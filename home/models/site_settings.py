@@ -30,12 +30,18 @@ class ContactSettings(BaseSiteSetting):
     contact_page = _footer_page(_("contact page"), FOOTER_PAGE_HELP)
     privacy_page = _footer_page(_("privacy notice"), FOOTER_PAGE_HELP)
     accessibility_page = _footer_page(_("accessibility statement"), FOOTER_PAGE_HELP)
+    open_data_page = _footer_page(_("open data page"), FOOTER_PAGE_HELP)
 
     panels = [
         FieldPanel("email"),
         FieldPanel("project_website"),
         MultiFieldPanel(
-            [FieldPanel("contact_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            [
+                FieldPanel("contact_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("open_data_page"),
+            ],
             heading=_("Pages linked from the footer"),
         ),
     ]
@@ -46,7 +52,8 @@ class ContactSettings(BaseSiteSetting):
     @property
     def footer_page_ids(self) -> list[int]:
         """The ids of the footer's pages that are set (English or any language), in footer order."""
-        return [pk for pk in (self.contact_page_id, self.privacy_page_id, self.accessibility_page_id) if pk]
+        chosen = (self.contact_page_id, self.privacy_page_id, self.accessibility_page_id, self.open_data_page_id)
+        return [pk for pk in chosen if pk]
 
 
 @register_setting(icon="site")

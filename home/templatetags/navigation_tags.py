@@ -41,7 +41,7 @@ def site_partners(context) -> list[Partner]:
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context) -> list:
-    """The contact page, privacy notice and accessibility statement in the active language (home.navigation)."""
+    """The footer pages of ContactSettings (legal pages, open data) in the active language (home.navigation)."""
     request = context.get("request")
     return navigation.footer_pages(request) if request is not None else []
 

@@ -1,7 +1,7 @@
 """One page of every public page type in a language, found in the loaded content (tests/browser.py's live site).
 
 Shared by the axe audit and the small-screen checks so both look at the same
-20 pages: the 17 page types, plus the contact page, privacy notice and
+21 pages: the 18 page types, plus the contact page, privacy notice and
 accessibility statement. Addresses come from live, public pages of each type
 in the language, so translated slugs are never hard-coded.
 """
@@ -14,6 +14,7 @@ from events.models import EventIndexPage, EventPage
 from guide.models import CompetenceFrameworkPage, GuideChapterPage, GuideIndexPage, TrainingProgrammePage
 from home.loading import stable_uuid
 from home.models import Competence, HomePage, StandardPage
+from static_archive.models import OpenDataPage
 from tours.models import TourIndexPage, TourPage, TourScenePage
 
 LANGUAGES = ["en", "fr", "pt", "it", "hr"]
@@ -49,7 +50,7 @@ def first_url(queryset, description: str) -> str:
 
 
 def pages_of_every_type(language: str) -> list[PageToCheck]:
-    """One page of each of the 17 page types in `language` and the footer's three pages; AssertionError if one lacks."""
+    """One page of each of the 18 page types in `language` and the footer's three pages; AssertionError if one lacks."""
     guide = live(GuideIndexPage, language).first()
     framework = live(CompetenceFrameworkPage, language).first()
     case_studies = live(CaseStudyIndexPage, language).first()
@@ -72,6 +73,7 @@ def pages_of_every_type(language: str) -> list[PageToCheck]:
         PageToCheck("tour scene", first_url(live(TourScenePage, language), "tour scene"), 200),
         PageToCheck("event index", first_url(live(EventIndexPage, language), "event index"), 200),
         PageToCheck("event of 28 March 2022", first_url(seed_event, "event of 28 March 2022"), 200),
+        PageToCheck("open data", first_url(live(OpenDataPage, language), "open data page"), 200),
         PageToCheck("search results", f"/{language}/search/?q={SEARCH_WORDS}", 200),
         *[PageToCheck(label, first_url(footer_page(key, language), label), 200) for label, key in FOOTER_PAGES],
         PageToCheck("404", f"/{language}/no-such-page-for-the-accessibility-checks/", 404),

@@ -4,7 +4,7 @@ axe-core 4.10.3 comes pinned in the PyPI package axe-playwright-python==0.1.5
 (requirements-dev.txt); its script is injected into each page through
 Playwright, driving the system Chromium (fixtures: tests/browser.py). Only the
 rules tagged wcag2a, wcag2aa, wcag21a and wcag21aa run. Each language's test
-visits all 17 page types, the contact, privacy and accessibility pages,
+visits all 18 page types, the contact, privacy and accessibility pages,
 plus a tour scene as it shows without JavaScript,
 gathers every page's violations and fails once, listing them all (rule, impact,
 element, page and language).
@@ -24,7 +24,7 @@ from tours.models import TourScenePage
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGE_TYPES = 20  # 17 page types and the three footer pages (tests/a11y/pages.py)
+PAGE_TYPES = 21  # 18 page types and the three footer pages (tests/a11y/pages.py)
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 # What a browser without JavaScript shows: <noscript> content parsed as HTML

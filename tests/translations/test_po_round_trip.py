@@ -50,6 +50,7 @@ CASES = [
     RoundTripCase("tours.TourIndexPage", "tour-index"),
     RoundTripCase("tours.TourPage", "tour-brussels"),
     RoundTripCase("tours.TourScenePage", "tour-brussels-reception"),
+    RoundTripCase("static_archive.OpenDataPage", "page-open-data", add_link_to="introduction"),
 ]
 
 MARK = " ·PO"
@@ -173,7 +174,9 @@ def test_po_round_trip(case, french_client, locales, django_capture_on_commit_ca
         if path not in UNRENDERED:
             assert plain(msgstr) in text, (path, msgstr)
 
-    assert french.url.startswith("/fr/") and french.slug.endswith("-po")
+    assert french.url.startswith("/fr/")
+    if any(path == "slug" for path, _msgid in filled):  # a synchronised slug is checked below, with the rest
+        assert french.slug.endswith("-po")
 
     # 5. Synchronised values are the English page's.
     for field in get_translatable_fields(type(source_page)):
