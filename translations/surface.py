@@ -27,6 +27,8 @@ from translations import locale_rules as r
 @dataclass(frozen=True)
 class Guarded:
     rule: r.Rule
+    # Without `?locale=`, send a translator to the same URL in their own language instead of refusing it.
+    default_to_user_language: bool = False
 
     @property
     def how(self) -> str:
@@ -253,7 +255,8 @@ def snippet_classifications() -> dict[str, Classification]:
         table |= {viewset.get_url_name(view): Guarded(r.reading_source(r.query_locale)) for view in SNIPPET_LIST_VIEWS}
         table |= {viewset.get_url_name(view): Guarded(r.query_locale) for view in SNIPPET_CREATE_VIEWS}
         table |= {
-            chooser.get_url_name(view): Guarded(r.reading_source(r.query_locale_or_all)) for view in CHOOSER_LIST_VIEWS
+            chooser.get_url_name(view): Guarded(r.reading_source(r.query_locale_or_all), default_to_user_language=True)
+            for view in CHOOSER_LIST_VIEWS
         }
         table[chooser.get_url_name("chosen")] = Guarded(r.reading_source(r.snippet_locale(model)))
         table[chooser.get_url_name("chosen_multiple")] = Guarded(r.reading_source(r.chosen_snippets(model)))
