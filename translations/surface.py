@@ -124,7 +124,8 @@ PAGE_VIEWS = {
     "wagtailadmin_explore_results": Guarded(r.explored_page),
     "wagtail_bulk_action": Guarded(r.bulk_action_locales),  # and the before_bulk_action hook
     "wagtailadmin_choose_page": Delegated(CHOOSER_HOOK),
-    "wagtailadmin_choose_page_child": Delegated(CHOOSER_HOOK),
+    # The parent page is shown (its title), its children through the hook.
+    "wagtailadmin_choose_page_child": Guarded(r.reading_source(r.page_locales("parent_page_id"))),
     "wagtailadmin_choose_page_search": Delegated(CHOOSER_HOOK),
     "wagtailadmin_choose_page_chosen_multiple": Guarded(r.reading_source(r.chosen_pages)),
     # Wagtail's admin API (the sidebar explorer, the translation editor's page choosers).
@@ -144,8 +145,8 @@ PAGE_VIEWS = {
 }
 
 LOCALIZE_VIEWS = {
-    "wagtail_localize:submit_page_translation": Guarded(r.submitted_locales),
-    "wagtail_localize:submit_snippet_translation": Guarded(r.submitted_locales),
+    "wagtail_localize:submit_page_translation": Guarded(r.submitted_page_locales),
+    "wagtail_localize:submit_snippet_translation": Guarded(r.submitted_snippet_locales),
     "wagtail_localize:update_translations": Guarded(r.synced_locales),
     "wagtail_localize:edit_string_translation": Guarded(r.translation_target),
     "wagtail_localize:edit_override": Guarded(r.translation_target),
@@ -161,8 +162,8 @@ LOCALIZE_VIEWS = {
     "wagtail_localize:snippets_api_listing": SITE_WIDE,
     "wagtail_localize:snippets_api_detail": Guarded(r.reading_source(r.snippet_api_object)),
     # The project's versions of five of those views (same paths, see translations.wagtail_hooks).
-    "translations:submit_page_translation": Guarded(r.submitted_locales),
-    "translations:submit_snippet_translation": Guarded(r.submitted_locales),
+    "translations:submit_page_translation": Guarded(r.submitted_page_locales),
+    "translations:submit_snippet_translation": Guarded(r.submitted_snippet_locales),
     "translations:update_translations": Guarded(r.synced_locales),
     "translations:upload_pofile": Guarded(r.translation_target),
     "translations:machine_translate": Guarded(r.translation_target),
