@@ -13,6 +13,7 @@ class TranslationsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
         from wagtail_localize.models import StringTranslation, TranslationSource
 
+        from translations import publish_guard
         from translations.permission_policy import LocaleConfinedPermissionPolicy
         from translations.slugs import transliterate_translated_slug
         from translations.stream_data import complete_source_content
@@ -30,3 +31,6 @@ class TranslationsConfig(AppConfig):
         pre_save.connect(
             complete_source_content, sender=TranslationSource, dispatch_uid="translations.complete_source_content"
         )
+
+        # No translation goes live before its source, on any publishing path (why: its docstring).
+        publish_guard.install()

@@ -16,7 +16,11 @@ confirmation page said nothing about them. Here:
 - `after_unpublish_page` / `after_delete_page` (`unpublish_translations`,
   `delete_translations`) do it for each translation the user may unpublish or
   delete, and a message says what happened in each language; a translation
-  the user may not touch stays, and the message says so.
+  the user may not touch stays, and the message says so;
+- the bulk "Unpublish" and "Delete" actions do the same for every chosen page
+  (the confirmation pages under wagtailadmin/pages/bulk_actions/, and the
+  `before_bulk_action` / `after_bulk_action` hooks `remember_bulk_targets`,
+  `cascade_bulk_action`).
 
 Moving is not cascaded, as before: each language's tree keeps its own order.
 
@@ -82,7 +86,8 @@ def cascade_targets(page: Page, user, action: str) -> list[CascadeTarget]:
 
 
 def _languages(targets: list[CascadeTarget]) -> str:
-    return ", ".join(target.language for target in targets)
+    # A bulk action may reach several pages in one language: each language is named once, in order.
+    return ", ".join(dict.fromkeys(target.language for target in targets))
 
 
 def _report(request, action: str, targets: list[CascadeTarget], cascaded: bool) -> None:
@@ -117,6 +122,23 @@ def _report(request, action: str, targets: list[CascadeTarget], cascaded: bool) 
         messages.info(request, text % {"languages": _languages(kept)})
 
 
+def _unpublish(targets: list[CascadeTarget], user, include_descendants: bool) -> None:
+    for target in targets:
+        current = Page.objects.filter(pk=target.page.pk, live=True).first()
+        if current is not None and target.allowed:
+            UnpublishPageAction(current.specific, user=user, include_descendants=include_descendants).execute(
+                skip_permission_checks=True
+            )
+
+
+def _delete(targets: list[CascadeTarget], user) -> None:
+    for target in targets:
+        # Gone already when it was below another deleted page (or chosen itself in a bulk action).
+        current = Page.objects.filter(pk=target.page.pk).first()
+        if current is not None and target.allowed:
+            DeletePageAction(current, user=user).execute(skip_permission_checks=True)
+
+
 def unpublish_translations(request, page: Page):
     """`after_unpublish_page`: unpublish the translations too when the confirmation form asked for it."""
     if request.method != "POST":
@@ -126,12 +148,7 @@ def unpublish_translations(request, page: Page):
         return None
     cascaded = bool(request.POST.get(CASCADE_FIELD))
     if cascaded:
-        include_descendants = bool(request.POST.get("include_descendants"))
-        for target in targets:
-            if target.allowed:
-                UnpublishPageAction(
-                    target.page.specific, user=request.user, include_descendants=include_descendants
-                ).execute(skip_permission_checks=True)
+        _unpublish(targets, request.user, bool(request.POST.get("include_descendants")))
     _report(request, UNPUBLISH, targets, cascaded)
     return None
 
@@ -155,9 +172,55 @@ def delete_translations(request, page: Page):
         return None
     cascaded = bool(request.POST.get(CASCADE_FIELD))
     if cascaded:
-        for target in targets:
-            current = Page.objects.filter(pk=target.page.pk).first()
-            if current is not None and target.allowed:
-                DeletePageAction(current, user=request.user).execute(skip_permission_checks=True)
+        _delete(targets, request.user)
     _report(request, DELETE, targets, cascaded)
+    return None
+
+
+# Bulk actions
+
+
+def bulk_cascade_targets(pages, user, action: str) -> list[tuple[Page, list[CascadeTarget]]]:
+    """For each chosen page that has translations to reach, the page and its targets.
+
+    A translation that is itself one of the chosen pages is left out: the bulk
+    action handles it already.
+    """
+    chosen = {page.pk for page in pages}
+    result = []
+    for page in pages:
+        targets = [target for target in cascade_targets(page, user, action) if target.page.pk not in chosen]
+        if targets:
+            result.append((page, targets))
+    return result
+
+
+def remember_bulk_targets(request, action_type: str, objects, action):
+    """`before_bulk_action`: the translations of the chosen pages, found while they all still exist."""
+    if action_type in {UNPUBLISH, DELETE}:
+        pages = [obj for obj in objects if isinstance(obj, Page)]
+        targets = [
+            target
+            for _page, page_targets in bulk_cascade_targets(pages, request.user, action_type)
+            for target in page_targets
+        ]
+        setattr(request, _REQUEST_ATTRIBUTE, targets)
+    return None
+
+
+def cascade_bulk_action(request, action_type: str, objects, action):
+    """`after_bulk_action`: unpublish or delete the chosen pages' translations when the form asked for it."""
+    if action_type not in {UNPUBLISH, DELETE}:
+        return None
+    targets = getattr(request, _REQUEST_ATTRIBUTE, [])
+    if not targets:
+        return None
+    cascaded = bool(request.POST.get(CASCADE_FIELD))
+    if cascaded and action_type == UNPUBLISH:
+        form = getattr(action, "cleaned_form", None)
+        include_descendants = bool(form is not None and form.cleaned_data.get("include_descendants"))
+        _unpublish(targets, request.user, include_descendants)
+    elif cascaded:
+        _delete(targets, request.user)
+    _report(request, action_type, targets, cascaded)
     return None

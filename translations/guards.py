@@ -27,12 +27,13 @@ The table of actions and guards is in docs/translation.md.
 import logging
 
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from translations.languages import user_home_pages, user_locale_ids, user_locales, works_in_every_language
+from translations.publish_guard import refusal_response
 from translations.surface import Delegated, Guarded, NotLocaleSpecific, classify_match
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,19 @@ def unclassified_forbidden(request, view_name: str) -> HttpResponse:
     return refused(request, view_name, message, [])
 
 
+def in_own_language(request) -> HttpResponse | None:
+    """A redirect to the same URL with `?locale=` the user's (first) language; None for a user without one.
+
+    A snippet chooser opened without `?locale=` lists every language: a translator gets theirs instead of a 403.
+    """
+    locales = user_locales(request.user)
+    if request.method not in {"GET", "HEAD"} or not locales:
+        return None
+    query = request.GET.copy()
+    query["locale"] = locales[0].language_code
+    return redirect(f"{request.path}?{query.urlencode()}")
+
+
 def is_admin_path(path: str) -> bool:
     return path.startswith(reverse("wagtailadmin_home"))
 
@@ -117,6 +131,10 @@ class LanguageGuardMiddleware:
             return None
         if not isinstance(classification, Guarded):
             return unclassified_forbidden(request, match.view_name)
+        if classification.default_to_user_language and not request.GET.get("locale"):
+            own = in_own_language(request)
+            if own is not None:
+                return own
         try:
             locale_ids = classification.rule(request, view_kwargs)
         except KeyError:  # The URL lost an argument the rule reads (a library upgrade): refuse.
@@ -124,3 +142,8 @@ class LanguageGuardMiddleware:
         if not locale_ids or locale_ids <= user_locale_ids(user):
             return None
         return language_forbidden(request, match.view_name, locale_ids)
+
+    def process_exception(self, request, exception):
+        # A translation refused publication by translations.publish_guard (a workflow's approval, say): a
+        # message and the page's editor, not a 403 page. For every admin user, not only translators.
+        return refusal_response(request, exception) if is_admin_path(request.path) else None

@@ -243,6 +243,31 @@ def submitted_locales(request, kwargs) -> set[int] | None:
     return _ids(request.POST.getlist("locales"))
 
 
+def _unless_source(locale_ids: set[int] | None) -> set[int] | None:
+    return None if locale_ids is None else locale_ids - {Locale.get_default().pk}
+
+
+def submitted_page_locales(request, kwargs) -> set[int] | None:
+    """The page's own language (unless it is the source language, which translators translate from) and the
+    languages ticked in the "Translate" form: translating from another language's page would read it."""
+    page_locale = set(Page.objects.filter(pk=kwargs["page_id"]).values_list("locale_id", flat=True))
+    if not page_locale:
+        return None
+    return _unless_source(page_locale) | submitted_locales(request, kwargs)
+
+
+def submitted_snippet_locales(request, kwargs) -> set[int] | None:
+    """The snippet's own language (unless it is the source language) and the languages ticked in the form."""
+    try:
+        model = apps.get_model(kwargs["app_label"], kwargs["model_name"])
+    except LookupError:
+        return None
+    object_locale = _object_locales(model, unquote(str(kwargs["pk"])))
+    if object_locale is None:
+        return None
+    return _unless_source(object_locale) | submitted_locales(request, kwargs)
+
+
 def synced_locales(request, kwargs) -> set[int] | None:
     """Syncing re-reads the source and may publish every enabled translation: its language and all of theirs."""
     source = TranslationSource.objects.filter(pk=kwargs["translation_source_id"]).values_list("locale_id", flat=True)

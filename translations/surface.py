@@ -27,6 +27,8 @@ from translations import locale_rules as r
 @dataclass(frozen=True)
 class Guarded:
     rule: r.Rule
+    # Without `?locale=`, send a translator to the same URL in their own language instead of refusing it.
+    default_to_user_language: bool = False
 
     @property
     def how(self) -> str:
@@ -122,7 +124,8 @@ PAGE_VIEWS = {
     "wagtailadmin_explore_results": Guarded(r.explored_page),
     "wagtail_bulk_action": Guarded(r.bulk_action_locales),  # and the before_bulk_action hook
     "wagtailadmin_choose_page": Delegated(CHOOSER_HOOK),
-    "wagtailadmin_choose_page_child": Delegated(CHOOSER_HOOK),
+    # The parent page is shown (its title), its children through the hook.
+    "wagtailadmin_choose_page_child": Guarded(r.reading_source(r.page_locales("parent_page_id"))),
     "wagtailadmin_choose_page_search": Delegated(CHOOSER_HOOK),
     "wagtailadmin_choose_page_chosen_multiple": Guarded(r.reading_source(r.chosen_pages)),
     # Wagtail's admin API (the sidebar explorer, the translation editor's page choosers).
@@ -142,8 +145,8 @@ PAGE_VIEWS = {
 }
 
 LOCALIZE_VIEWS = {
-    "wagtail_localize:submit_page_translation": Guarded(r.submitted_locales),
-    "wagtail_localize:submit_snippet_translation": Guarded(r.submitted_locales),
+    "wagtail_localize:submit_page_translation": Guarded(r.submitted_page_locales),
+    "wagtail_localize:submit_snippet_translation": Guarded(r.submitted_snippet_locales),
     "wagtail_localize:update_translations": Guarded(r.synced_locales),
     "wagtail_localize:edit_string_translation": Guarded(r.translation_target),
     "wagtail_localize:edit_override": Guarded(r.translation_target),
@@ -159,8 +162,8 @@ LOCALIZE_VIEWS = {
     "wagtail_localize:snippets_api_listing": SITE_WIDE,
     "wagtail_localize:snippets_api_detail": Guarded(r.reading_source(r.snippet_api_object)),
     # The project's versions of five of those views (same paths, see translations.wagtail_hooks).
-    "translations:submit_page_translation": Guarded(r.submitted_locales),
-    "translations:submit_snippet_translation": Guarded(r.submitted_locales),
+    "translations:submit_page_translation": Guarded(r.submitted_page_locales),
+    "translations:submit_snippet_translation": Guarded(r.submitted_snippet_locales),
     "translations:update_translations": Guarded(r.synced_locales),
     "translations:upload_pofile": Guarded(r.translation_target),
     "translations:machine_translate": Guarded(r.translation_target),
@@ -253,7 +256,8 @@ def snippet_classifications() -> dict[str, Classification]:
         table |= {viewset.get_url_name(view): Guarded(r.reading_source(r.query_locale)) for view in SNIPPET_LIST_VIEWS}
         table |= {viewset.get_url_name(view): Guarded(r.query_locale) for view in SNIPPET_CREATE_VIEWS}
         table |= {
-            chooser.get_url_name(view): Guarded(r.reading_source(r.query_locale_or_all)) for view in CHOOSER_LIST_VIEWS
+            chooser.get_url_name(view): Guarded(r.reading_source(r.query_locale_or_all), default_to_user_language=True)
+            for view in CHOOSER_LIST_VIEWS
         }
         table[chooser.get_url_name("chosen")] = Guarded(r.reading_source(r.snippet_locale(model)))
         table[chooser.get_url_name("chosen_multiple")] = Guarded(r.reading_source(r.chosen_snippets(model)))

@@ -16,7 +16,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
-from translations.cascade import delete_translations, remember_translations_to_delete, unpublish_translations
+from translations.cascade import (
+    cascade_bulk_action,
+    delete_translations,
+    remember_bulk_targets,
+    remember_translations_to_delete,
+    unpublish_translations,
+)
 from translations.confinement_hooks import confine_page_chooser, hide_refused_reports, refuse_copy_to_other_language
 from translations.languages import user_locale_ids
 from translations.live_source import refuse_bulk_publish_without_live_source, refuse_publish_without_live_source
@@ -99,6 +105,8 @@ hooks.register("after_unpublish_page", unpublish_translations)
 hooks.register("before_delete_page", remember_translations_to_delete)
 hooks.register("after_delete_page", delete_translations)
 hooks.register("before_bulk_action", refuse_bulk_publish_without_live_source)
+hooks.register("before_bulk_action", remember_bulk_targets)
+hooks.register("after_bulk_action", cascade_bulk_action)
 
 
 @hooks.register("before_edit_page")
