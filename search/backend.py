@@ -18,9 +18,9 @@ Settings (`WAGTAILSEARCH_BACKENDS["default"]`):
   documents) and for languages missing from LANGUAGE_CONFIGS; "simple"
   (lower-casing, no stemming) is the neutral choice.
 
-On SQLite (and MySQL), `SearchBackend` returns modelsearch's own backend for
-that database unchanged: search works, without stemming (SQLite's FTS5
-`unicode61` tokenizer folds case and accents but does not stem).
+On SQLite, `SearchBackend` returns modelsearch's FTS5 backend with two fixes
+(search/sqlite.py); on MySQL, modelsearch's own backend unchanged. On SQLite,
+search works without stemming (SQLite's FTS5 `unicode61` tokenizer folds case and accents but does not stem).
 
 Why not one backend per language (one `WAGTAILSEARCH_BACKENDS` entry each)?
 Every database backend writes to the same index table, one row per object, so
@@ -29,8 +29,10 @@ each backend would overwrite the others' rows and the last one would win.
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend as BaseSQLiteSearchBackend
 
 from search.postgres import MultilingualPostgresSearchBackend
+from search.sqlite import SQLiteSearchBackend
 
 
 def SearchBackend(params):
@@ -40,4 +42,7 @@ def SearchBackend(params):
     """
     if connection.vendor == "postgresql":
         return MultilingualPostgresSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if type(backend) is BaseSQLiteSearchBackend:
+        return SQLiteSearchBackend(params)
+    return backend
