@@ -29,10 +29,8 @@ each backend would overwrite the others' rows and the last one would win.
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend as BaseSQLiteSearchBackend
 
 from search.postgres import MultilingualPostgresSearchBackend
-from search.sqlite import SQLiteSearchBackend
 
 
 def SearchBackend(params):
@@ -43,6 +41,9 @@ def SearchBackend(params):
     if connection.vendor == "postgresql":
         return MultilingualPostgresSearchBackend(params)
     backend = DatabaseSearchBackend(params)
-    if type(backend) is BaseSQLiteSearchBackend:
+    if type(backend).__name__ == "SQLiteSearchBackend":  # FTS5 available
+        # Imported here: modelsearch's SQLite module looks up its FTS model, which exists on SQLite only.
+        from search.sqlite import SQLiteSearchBackend
+
         return SQLiteSearchBackend(params)
     return backend

@@ -4,12 +4,25 @@
   those fields as FTS5 columns, but the FTS table only has `title` and `body`: "no such column"
   (wagtail/django-modelsearch#47). Fields the table lacks are searched as its whole text.
 - A `"` in the query ends modelsearch's quoted terms early: "unterminated string"
-  (wagtail/wagtail#13227). Quotes are dropped from string queries.
+  (wagtail/wagtail#13227). Quotes are dropped from string queries; a query of quotes only finds nothing.
 
 Remove this module when modelsearch fixes both; tests/search/test_sqlite_backend.py shows when.
 """
 
+from django.db.models import QuerySet
+from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database.sqlite import sqlite
+
+
+class _NoResultsOf(EmptySearchResults):
+    """No results that still name their model, as Django's list views expect of a queryset."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def _clone(self):
+        return self.__class__(self.model)
 
 
 class _FieldsOfTheFTSTable:
@@ -36,5 +49,8 @@ class SQLiteSearchBackend(sqlite.SQLiteSearchBackend):
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         if isinstance(query, str):
-            query = query.replace('"', " ")
+            query = " ".join(query.replace('"', " ").split())
+            if not query:  # only quotes: modelsearch's empty results have no model (a 500 in listings)
+                model = model_or_queryset.model if isinstance(model_or_queryset, QuerySet) else model_or_queryset
+                return _NoResultsOf(model)
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)

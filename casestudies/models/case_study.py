@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from casestudies.blocks import CaseStudyStreamBlock
 from casestudies.forms import CaseStudyPageForm
 from home.models import BasePage, HeroImageMixin
+from home.sample_files import load_with_sample_flag
 
 # The cards' rendition spec (casestudies/includes/case_study_card.html uses the
 # same): listings prefetch it, so a card costs no query of its own.
@@ -204,4 +205,5 @@ class CaseStudyPage(HeroImageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["library"] = self.get_parent()
         context["related_case_studies"] = self.related_case_studies()
+        load_with_sample_flag(self, "document")
         return context

@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 
 from casestudies.models import CaseStudyIndexPage
-from home.sample_files import SAMPLE_TAG, is_sample_file
+from home.sample_files import SAMPLE_TAG, is_sample_file, load_with_sample_flag
 from publications.models import GeneratedPDF
 from tests.casestudies.conftest import soup
 from tests.casestudies.test_case_study_page import porto
@@ -59,3 +59,16 @@ def test_the_librarys_stub_summary_report_is_a_sample_file_too_when_no_pdf_is_ge
     link = soup(client.get(library.url)).select_one(".library__header .document-download")
     assert link.select_one("a").get_text(strip=True) == "Sample file in place of the summary report"
     assert "a one-page placeholder" in link.get_text()
+
+
+def test_the_sample_flag_comes_with_the_document_in_one_query(django_assert_num_queries):
+    page = porto("en")
+    real = get_document_model().objects.create(title="Full case study", file=page.document.file)
+    fresh = type(page).objects.get(pk=page.pk)
+    with django_assert_num_queries(1):
+        load_with_sample_flag(fresh, "document")
+        assert is_sample_file(fresh.document)
+    fresh.document_id = real.pk
+    with django_assert_num_queries(1):
+        load_with_sample_flag(fresh, "document")
+        assert fresh.document == real and not is_sample_file(fresh.document)

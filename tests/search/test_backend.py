@@ -14,8 +14,9 @@ def test_the_default_backend_fits_the_database():
         assert backend.config_for_language("hr") == "serbian"
         assert backend.config_for_language("de") == backend.config == "simple"
     else:
-        # modelsearch's own backend for SQLite: search without stemming.
-        assert type(backend).__module__.startswith("modelsearch.backends.database.")
+        # modelsearch's FTS5 backend for SQLite with two fixes (search/sqlite.py): search without stemming.
+        assert type(backend).__module__ == "search.sqlite"
+        assert type(backend).__mro__[1].__module__ == "modelsearch.backends.database.sqlite.sqlite"
 
 
 def test_language_codes_map_to_configurations_with_a_fallback():
