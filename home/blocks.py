@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
 from home.accessibility_rules import IMAGE_NEEDS_ALT_TEXT, image_lacks_alt_text
+from publications.blocks import PublicationBlock
 
 # The rendition home/templates/home/blocks/image_block.html asks for; keep in step
 # so that a body's images and their renditions cost two queries, however many there are.
@@ -122,6 +123,8 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     document = DocumentBlock()
+    # A publication: one file per language, so each reader gets theirs (issue 19, point 6).
+    publication = PublicationBlock()
 
 
 class ContactDetailsBlock(blocks.StaticBlock):

@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXCLUDED_DIRS = {"tests", "migrations", ".venv", "bench", "node_modules", "static", "media"}
 
 # (module, imported module): why it may be imported inside a function. Keep this short.
-OPTIONAL_IMPORTS: dict[tuple[str, str], str] = {}
+OPTIONAL_IMPORTS: dict[tuple[str, str], str] = {
+    ("search.backend", "search.sqlite"): "modelsearch's SQLite module needs its FTS model, defined on SQLite only",
+}
 
 
 def project_files() -> Iterator[Path]:
