@@ -9,7 +9,12 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations: health checks, request logs, failures")
 
     def ready(self):
-        from operations import db  # noqa: PLC0415 - psycopg2 is only needed with PostgreSQL
+        from operations import (
+            db,  # noqa: PLC0415 - psycopg2 is only needed with PostgreSQL
+            link_chooser,  # noqa: PLC0415 - patches a Wagtail form once the apps are loaded
+        )
+
+        link_chooser.install()
 
         seconds = getattr(settings, "DATABASE_CLIENT_TIMEOUT", 0)
         uses_postgresql = any(
