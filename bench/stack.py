@@ -78,6 +78,8 @@ def ensure_database(env) -> None:
     # Varnish that is not running yet.
     env = dict(env, DATABASE_STATEMENT_TIMEOUT="0", DATABASE_LOCK_TIMEOUT="0", DATABASE_CLIENT_TIMEOUT="0")
     env["VARNISH_URLS"] = ""
+    # Static files first: the PDFs load_content builds link their stylesheet through the manifest.
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     try:
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
         if fresh:
@@ -87,7 +89,6 @@ def ensure_database(env) -> None:
         if fresh:  # a half-loaded database would never be loaded again
             drop_database(name)
         raise
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
 
 
 def drop_database(name: str) -> None:
