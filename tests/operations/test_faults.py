@@ -68,10 +68,14 @@ class Cluster:
 
     def signal(self, signum):
         for pid in self.pids():
-            os.kill(pid, signum)
+            try:
+                os.kill(pid, signum)
+            except ProcessLookupError:  # a backend that ended since pgrep listed it
+                pass
 
     def connect(self, dbname="postgres"):
-        conn = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname=dbname)
+        # A timeout, so that a cluster left frozen fails the test instead of hanging the run.
+        conn = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname=dbname, connect_timeout=10)
         conn.autocommit = True
         return conn
 
@@ -195,8 +199,8 @@ def test_postgresql_stopped(site):
 def test_postgresql_frozen(site):
     base, cluster = site
     get(f"{base}/en/")  # the workers hold connections that the freeze leaves hanging
-    cluster.signal(signal.SIGSTOP)
     try:
+        cluster.signal(signal.SIGSTOP)
         assert_unavailable(base)
     finally:
         cluster.signal(signal.SIGCONT)
