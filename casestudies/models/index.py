@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from casestudies.filters import CaseStudyFilterSet
+from casestudies.filters import RESULTS, CaseStudyFilterSet
 from casestudies.models.case_study import CaseStudyPage
 from home import fragments
 from home.models import BasePage, Competence, Partner
@@ -74,14 +74,17 @@ class CaseStudyIndexPage(BasePage):
             ),
         )
         results = filters.qs.order_by("title", "pk")
+        counts = filters.facet_counts()
         paginator = Paginator(CaseStudyPage.with_listing_data(results), CASE_STUDIES_PER_PAGE)
+        # The number of results comes with the facet counts: no COUNT query of the paginator's own.
+        paginator.count = counts[RESULTS][""]
         try:
             results_page = paginator.page(filters.page_number)
         except EmptyPage:
             results_page = None
         context.update(
             filters=filters,
-            facets=filters.facets(),
+            facets=filters.facets(counts),
             paginator=paginator,
             results_page=results_page,
             pagination=self._pagination(filters, paginator, results_page),
