@@ -69,8 +69,9 @@ class CaseStudyIndexPage(BasePage):
             competences=fragments.cached(
                 "competences", (self.locale_id,), lambda: list(Competence.objects.localized(locale))
             ),
+            # The same fragment as the footer's partner list (home.navigation.site_partners).
             partners=fragments.cached(
-                "partners_of", (self.locale_id,), lambda: list(Partner.objects.localized(locale))
+                "partners", (locale.language_code,), lambda: list(Partner.objects.localized(locale))
             ),
         )
         results = filters.qs.order_by("title", "pk")
