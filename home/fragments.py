@@ -160,12 +160,19 @@ def all_locales() -> dict[str, Locale]:
     return cached("locales", (), lambda: {locale.language_code: locale for locale in Locale.objects.all()})
 
 
+def _home_locales() -> dict[str, Locale]:
+    """{language code: Locale} of the request site's home pages: known without a query of their own."""
+    chrome = _request_chrome()
+    return {code: home.locale for code, home in chrome.homes.items()} if chrome is not None else {}
+
+
 def locale_of(obj) -> Locale:
     """`obj.locale` (a page, a snippet) without a query in a request scope."""
     if in_request_scope():
-        for locale in all_locales().values():
-            if locale.pk == obj.locale_id:
-                return locale
+        for locales in (_home_locales, all_locales):  # the Locale table only for a language without a home page
+            for locale in locales().values():
+                if locale.pk == obj.locale_id:
+                    return locale
     return obj.locale
 
 
@@ -326,7 +333,8 @@ def _get_for_language(self, language_code):
         code = get_supported_content_language_variant(language_code)
     except LookupError:
         code = language_code
-    locale = all_locales().get(code)
+    # A language with a home page needs no query; any other reads the Locale table (once per generation).
+    locale = _home_locales().get(code) or all_locales().get(code)
     if locale is None:
         raise Locale.DoesNotExist(f"No locale for {language_code!r}")
     return locale

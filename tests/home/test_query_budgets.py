@@ -149,3 +149,5 @@ def test_budgets_do_not_grow_with_tenfold_items(client, count_queries, capsys):
         for label in before:
             print(f"  {label}: {before[label]} -> {after[label]}")
     assert before == after
+    over = {label: count for label, count in after.items() if count[0] > COLD_BUDGET or count[1] > WARM_BUDGET}
+    assert not over, repr(over)
