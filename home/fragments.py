@@ -237,9 +237,7 @@ def _site_chrome(hostname: str, port: int) -> SiteChrome:
     root_class = site.root_page.specific_class or Page
     homes = {
         home.locale.language_code: home
-        for home in root_class.objects.filter(
-            translation_key=site.root_page.translation_key
-        ).select_related("locale")
+        for home in root_class.objects.filter(translation_key=site.root_page.translation_key).select_related("locale")
     }
     site.root_page = homes.get(site.root_page.locale.language_code) or site.root_page.specific
     translations = {site.root_page.translation_key: list(homes.values())}
