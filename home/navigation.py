@@ -69,7 +69,7 @@ def page_alternates(request, page=None, subpath: str = "") -> dict:
 
     Returns {"available": [Alternate, ...] in settings.LANGUAGES order, reachable
     pages only (`home.reachable`: live, public, no draft ancestor), "unavailable":
-    [(code, name_local), ...]}. Two SQL queries.
+    [(code, name_local), ...]}. One SQL query (the site root paths come with the request's Site).
     `subpath` (e.g. "3/", a routable page's sub-page) is added to each version's address.
     """
     current = active_language_code()
