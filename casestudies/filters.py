@@ -22,7 +22,8 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import CharField, Count, Exists, F, OuterRef, QuerySet, Value
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -33,6 +34,8 @@ from casestudies.models.case_study import CaseStudyCompetence
 
 COUNTRY, COMPETENCE, PARTNER, PAGE = "country", "competence", "partner", "page"
 FILTER_PARAMETERS = (COUNTRY, COMPETENCE, PARTNER)
+# facet_counts() keys besides the filters: every country of the library, and the number of results.
+LIBRARY_COUNTRIES, RESULTS = "library_countries", "results"
 # Ignored values are shown back to the visitor (escaped); a hand-typed essay is cut short.
 SHOWN_VALUE_LENGTH = 40
 
@@ -311,23 +314,19 @@ class CaseStudyFilterSet(django_filters.FilterSet):
         ]
 
     # --- Facets -----------------------------------------------------------------------
-    def facets(self) -> list[Facet]:
-        """The filter form's facets for the case studies of the library. Four SQL queries.
+    def facets(self, counts: dict | None = None) -> list[Facet]:
+        """The filter form's facets for the case studies of the library, from `counts` (`facet_counts()`).
 
         Each option's count is the number of results choosing it would give,
         keeping the other filters: the usual faceted-search count. Countries
         are those of the library (plus the one in use), sorted by their name in
         the active language; competences and partners are all of them.
         """
-        library = self.queryset.order_by()
         self.form.is_valid()
         chosen = {name: self.values.get(name, "") for name in FILTER_PARAMETERS}
-        library_countries = set(library.values_list("country", flat=True).distinct())
-        country_counts = self._counts(self.filter_queryset(library, without=COUNTRY), "country")
-        competence_counts = self._counts(
-            self.filter_queryset(library, without=COMPETENCE), "competence_links__competence__number"
-        )
-        partner_counts = self._counts(self.filter_queryset(library, without=PARTNER), "partner__slug")
+        counts = self.facet_counts() if counts is None else counts
+        library_countries, country_counts = set(counts[LIBRARY_COUNTRIES]), counts[COUNTRY]
+        competence_counts, partner_counts = counts[COMPETENCE], counts[PARTNER]
         codes = library_countries | ({chosen[COUNTRY]} if chosen[COUNTRY] else set())
         options = {
             COUNTRY: sorted(
@@ -338,7 +337,7 @@ class CaseStudyFilterSet(django_filters.FilterSet):
                 key=lambda option: _sort_key(option.label),
             ),
             COMPETENCE: [
-                Option(number, label, competence_counts.get(int(number), 0), number == chosen[COMPETENCE])
+                Option(number, label, competence_counts.get(number, 0), number == chosen[COMPETENCE])
                 for number, label in sorted(self._competence_labels.items(), key=lambda item: int(item[0]))
             ],
             PARTNER: [
@@ -351,8 +350,32 @@ class CaseStudyFilterSet(django_filters.FilterSet):
             for name in FILTER_PARAMETERS
         ]
 
-    @staticmethod
-    def _counts(queryset: QuerySet, lookup: str) -> dict:
-        """{value of `lookup`: number of distinct pages} for `queryset`, leaving out NULL. One SQL query."""
-        rows = queryset.values(key=F(lookup)).annotate(n=Count("pk", distinct=True)).values_list("key", "n")
-        return {key: n for key, n in rows if key is not None}
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Every count the page shows, in one SQL query (a UNION ALL of grouped counts).
+
+        {"country" / "competence" / "partner": {value as a string: number of results choosing
+        it would give}, LIBRARY_COUNTRIES: {country: pages}, RESULTS: {"": number of results}};
+        NULL values are left out. The filters are the FilterSet's own (`filter_queryset`).
+        """
+        self.form.is_valid()
+        library = self.queryset.order_by()
+        parts = [
+            (LIBRARY_COUNTRIES, library, "country"),
+            (COUNTRY, self.filter_queryset(library, without=COUNTRY), "country"),
+            (COMPETENCE, self.filter_queryset(library, without=COMPETENCE), "competence_links__competence__number"),
+            (PARTNER, self.filter_queryset(library, without=PARTNER), "partner__slug"),
+            (RESULTS, self.filter_queryset(library), None),
+        ]
+        grouped = [
+            queryset.annotate(facet=Value(name, output_field=CharField()))
+            .values("facet", key=Cast(F(lookup), CharField()) if lookup else Value("", output_field=CharField()))
+            .annotate(n=Count("pk", distinct=True))
+            .values_list("facet", "key", "n")
+            for name, queryset, lookup in parts
+        ]
+        counts = {name: {} for name, _queryset, _lookup in parts}
+        for name, key, n in grouped[0].union(*grouped[1:], all=True):
+            if key is not None:
+                counts[name][key] = n
+        counts[RESULTS].setdefault("", 0)
+        return counts

@@ -9,6 +9,8 @@ home page, the menu, the partners, two site settings). This module makes it:
 - **once per request**: `ChromeMiddleware` opens a request scope (a context
   variable) in which the Locale table, the view restrictions and the Site are
   looked up once, whoever asks (Wagtail's routing, `.public()`, the templates);
+  the Site comes with its home page in every language, Wagtail's site root
+  paths and the site settings (`SiteChrome`: two queries instead of eight);
 - **once per language, across requests and app servers**: those lookups and the
   fragments every page shares (`cached()`: navigation, language switcher,
   partner list, home sections, site settings) are kept in Django's cache (Redis
@@ -30,8 +32,10 @@ import contextvars
 import logging
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -40,7 +44,13 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.i18n import LocaleManager
-from wagtail.models.sites import get_site_for_hostname
+from wagtail.models.sites import (
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+    SiteRootPath,
+)
 from wagtail.query import PageQuerySet
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
@@ -150,12 +160,19 @@ def all_locales() -> dict[str, Locale]:
     return cached("locales", (), lambda: {locale.language_code: locale for locale in Locale.objects.all()})
 
 
+def _home_locales() -> dict[str, Locale]:
+    """{language code: Locale} of the request site's home pages: known without a query of their own."""
+    chrome = _request_chrome()
+    return {code: home.locale for code, home in chrome.homes.items()} if chrome is not None else {}
+
+
 def locale_of(obj) -> Locale:
     """`obj.locale` (a page, a snippet) without a query in a request scope."""
     if in_request_scope():
-        for locale in all_locales().values():
-            if locale.pk == obj.locale_id:
-                return locale
+        for locales in (_home_locales, all_locales):  # the Locale table only for a language without a home page
+            for locale in locales().values():
+                if locale.pk == obj.locale_id:
+                    return locale
     return obj.locale
 
 
@@ -164,28 +181,147 @@ def view_restrictions() -> list[PageViewRestriction]:
     return cached("restrictions", (), lambda: list(PageViewRestriction.objects.select_related("page")))
 
 
-def site_for_request(request) -> Site | None:
-    """The request's Wagtail Site (with its root page in its specific class), one query per host and generation."""
+@dataclass
+class SiteChrome:
+    """What every page of one host needs from the Site table, in two SQL queries (`site_chrome`).
+
+    `site`: the request's Wagtail Site (None when no site answers the host), its
+    `root_page` in its specific class; `homes`: {language code: that root page's
+    translation, specific}; `root_paths`: Wagtail's `Site.get_site_root_paths()`;
+    `settings`: {model label: the site's BaseSiteSetting row}, those that exist.
+    """
+
+    site: Site | None
+    homes: dict[str, Page] = field(default_factory=dict)
+    root_paths: list = field(default_factory=list)
+    settings: dict[str, BaseSiteSetting] = field(default_factory=dict)
+
+
+def _setting_accessors() -> list[str]:
+    """The reverse one-to-one names from Site to each site-setting model ("contactsettings", ...)."""
+    return [
+        rel.get_accessor_name()
+        for rel in Site._meta.related_objects
+        if rel.one_to_one and issubclass(rel.related_model, BaseSiteSetting)
+    ]
+
+
+def match_site(sites: list[Site], hostname: str, port: int) -> Site | None:
+    """The site Wagtail's `get_site_for_hostname` picks among `sites` (all of them, in manager order), or None."""
+
+    def rank(site):
+        if site.hostname == hostname and site.port == port:
+            return MATCH_HOSTNAME_PORT
+        if site.hostname == hostname and site.is_default_site:
+            return MATCH_HOSTNAME_DEFAULT
+        return MATCH_DEFAULT if site.is_default_site else MATCH_HOSTNAME
+
+    candidates = sorted((site for site in sites if site.hostname == hostname or site.is_default_site), key=rank)
+    if not candidates:
+        return None
+    if len(candidates) == 1 or rank(candidates[0]) in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+        return candidates[0]
+    if rank(candidates[0]) == MATCH_DEFAULT:
+        return candidates[len(candidates) == 2]
+    return None
+
+
+def _site_chrome(hostname: str, port: int) -> SiteChrome:
+    accessors = _setting_accessors()
+    # Every site (a handful of rows) with its root page and settings; Wagtail's lookups need three queries for this.
+    sites = list(Site.objects.select_related("root_page", "root_page__locale", *accessors))
+    site = match_site(sites, hostname, port)
+    if site is None:
+        return SiteChrome(None)
+    # The root page's translations in its specific class: routing (`.localized`) and the language homes.
+    root_class = site.root_page.specific_class or Page
+    homes = {
+        home.locale.language_code: home
+        for home in root_class.objects.filter(translation_key=site.root_page.translation_key).select_related("locale")
+    }
+    site.root_page = homes.get(site.root_page.locale.language_code) or site.root_page.specific
+    translations = {site.root_page.translation_key: list(homes.values())}
+    others = [other for other in sites if other.root_page.translation_key not in translations]
+    if others:
+        for page in Page.objects.filter(
+            translation_key__in={other.root_page.translation_key for other in others}
+        ).select_related("locale"):
+            translations.setdefault(page.translation_key, []).append(page)
+    # As Site.get_site_root_paths orders them: most specific path first.
+    ordered = sorted(sites, key=lambda other: other.hostname)
+    ordered = sorted(ordered, key=lambda other: other.is_default_site, reverse=True)
+    ordered = sorted(ordered, key=lambda other: other.root_page.url_path, reverse=True)
+    root_paths = [
+        SiteRootPath(other.id, root.url_path, other.root_url, root.locale.language_code)
+        for other in ordered
+        for root in sorted(translations.get(other.root_page.translation_key, []), key=lambda page: page.path)
+    ]
+    chrome_settings = {}
+    for accessor in accessors:
+        try:
+            setting = getattr(site, accessor)
+        except ObjectDoesNotExist:  # for_site creates it, outside the chrome
+            continue
+        chrome_settings[setting._meta.label_lower] = setting
+    return SiteChrome(site, homes, root_paths, chrome_settings)
+
+
+def site_chrome(request) -> SiteChrome:
+    """The request host's SiteChrome, one entry per host and generation (home.fragments.cached)."""
     # As Wagtail does: the raw host, so that an unknown host falls back to the default site.
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
+    return cached("site", (hostname, port), lambda: _site_chrome(hostname, port))
 
-    def compute():
-        try:
-            site = get_site_for_hostname(hostname, port)
-        except Site.DoesNotExist:
-            return None
-        # `route_for_request` then gets the specific home page without a query of its own.
-        site.root_page = site.root_page.specific
-        return site
 
-    return cached("site", (hostname, port), compute)
+def site_for_request(request) -> Site | None:
+    """The request's Wagtail Site (with its root page in its specific class), from `site_chrome`."""
+    chrome = site_chrome(request)
+    scope = _scope.get()
+    if scope is not None:
+        scope["chrome"] = chrome
+    return chrome.site
+
+
+def _request_chrome(site=None) -> SiteChrome | None:
+    """The SiteChrome of this request (set by ChromeMiddleware), if it is `site`'s; None outside a request."""
+    scope = _scope.get()
+    chrome = scope.get("chrome") if scope is not None else None
+    if chrome is None or chrome.site is None or (site is not None and site.pk != chrome.site.pk):
+        return None
+    return chrome
+
+
+def localized_root(page):
+    """`page.localized` for the request site's root page without a query, else None (not the root, no request).
+
+    Same rules as Wagtail's `TranslatableMixin.localized`: the translation in the active
+    language if there is one and it is live, else `page` itself.
+    """
+    chrome = _request_chrome()
+    if chrome is None or page.translation_key != chrome.site.root_page.translation_key:
+        return None
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return page
+    if locale.pk == page.locale_id:
+        return page
+    translation = chrome.homes.get(locale.language_code)
+    return translation if translation is not None and translation.live else page
+
+
+def site_homes(site) -> dict[str, Page] | None:
+    """{language code: `site`'s root page in that language} from the request's SiteChrome, or None."""
+    chrome = _request_chrome(site)
+    return chrome.homes if chrome is not None else None
 
 
 _original_get_for_language = LocaleManager.get_for_language
 _original_private_q = PageQuerySet.private_q
 _original_get_view_restrictions = Page.get_view_restrictions
 _original_for_site = BaseSiteSetting.for_site.__func__
+_original_get_site_root_paths = Site.get_site_root_paths
 
 
 def _get_for_language(self, language_code):
@@ -195,7 +331,8 @@ def _get_for_language(self, language_code):
         code = get_supported_content_language_variant(language_code)
     except LookupError:
         code = language_code
-    locale = all_locales().get(code)
+    # A language with a home page needs no query; any other reads the Locale table (once per generation).
+    locale = _home_locales().get(code) or all_locales().get(code)
     if locale is None:
         raise Locale.DoesNotExist(f"No locale for {language_code!r}")
     return locale
@@ -221,7 +358,15 @@ def _get_view_restrictions(self):
 def _for_site(cls, site):
     if not in_request_scope() or site is None:
         return _original_for_site(cls, site)
+    chrome = _request_chrome(site)
+    if chrome is not None and cls._meta.label_lower in chrome.settings:
+        return chrome.settings[cls._meta.label_lower]
     return cached(f"setting:{cls._meta.label_lower}", (site.pk,), lambda: _original_for_site(cls, site))
+
+
+def _get_site_root_paths():
+    chrome = _request_chrome()
+    return chrome.root_paths if chrome is not None else _original_get_site_root_paths()
 
 
 def install() -> None:
@@ -230,6 +375,7 @@ def install() -> None:
     PageQuerySet.private_q = _private_q
     Page.get_view_restrictions = _get_view_restrictions
     BaseSiteSetting.for_site = classmethod(_for_site)
+    Site.get_site_root_paths = staticmethod(_get_site_root_paths)
     connect_signal_handlers()
 
 

@@ -7,6 +7,7 @@ and views of other apps (the search page, translator roles) share.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
@@ -49,15 +50,16 @@ def localized_home(request) -> Page | None:
     cache_name = "_keepinpact_localized_home"
     if not hasattr(request, cache_name):
         language = active_language_code()
-        home = fragments.cached(
-            "localized_home",
-            (site.pk, language),
-            lambda: (
+        homes = fragments.site_homes(site)  # the site's home pages come with the request's Site
+        if homes is not None:
+            home = homes.get(language)
+            home = home if home is not None and home.live else None
+        else:
+            home = (
                 Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code=language)
                 .live()
                 .first()
-            ),
-        )
+            )
         setattr(request, cache_name, home)
     return getattr(request, cache_name)
 
@@ -67,7 +69,7 @@ def page_alternates(request, page=None, subpath: str = "") -> dict:
 
     Returns {"available": [Alternate, ...] in settings.LANGUAGES order, reachable
     pages only (`home.reachable`: live, public, no draft ancestor), "unavailable":
-    [(code, name_local), ...]}. Two SQL queries.
+    [(code, name_local), ...]}. One SQL query (the site root paths come with the request's Site).
     `subpath` (e.g. "3/", a routable page's sub-page) is added to each version's address.
     """
     current = active_language_code()
@@ -176,12 +178,16 @@ def _footer_pages(request, current: str) -> list[Page]:
     chosen = ContactSettings.for_request(request).footer_page_ids
     if not chosen:
         return []
-    key_of = dict(Page.objects.filter(pk__in=chosen).values_list("pk", "translation_key"))
-    candidates = reachable(
-        Page.objects.filter(translation_key__in=key_of.values()).filter(OWN_LANGUAGE_CONTENT)
-    ).select_related("locale")
+    # One query: every translation of the chosen pages, each marked whether a visitor can reach it.
+    translations = list(
+        Page.objects.filter(translation_key__in=Page.objects.filter(pk__in=chosen).values("translation_key"))
+        .annotate(is_reachable=Exists(reachable(Page.objects.filter(pk=OuterRef("pk")))))
+        .select_related("locale")
+        .order_by("path")
+    )
+    key_of = {page.pk: page.translation_key for page in translations if page.pk in chosen}
     by_key = {}
-    for page in candidates:
+    for page in (page for page in translations if page.is_reachable):
         if page.locale.language_code == current or (page.pk in chosen and page.translation_key not in by_key):
             by_key[page.translation_key] = page
     return [by_key[key_of[pk]] for pk in chosen if pk in key_of and key_of[pk] in by_key]

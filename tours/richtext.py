@@ -14,6 +14,7 @@ module if Wagtail learns to expand a batch of rich-text values itself.
 
 import re
 
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
@@ -38,8 +39,8 @@ class ExpandedRichText(RichText):
 def localized_page_urls(sources: list[str]) -> dict[str, str]:
     """{page id: URL of its live translation in the active language, else of itself} for every page link.
 
-    Same result as Wagtail's page-link handler (`page.localized.url`), in at
-    most four queries (pages, active locale, translations, site roots once).
+    Same result as Wagtail's page-link handler (`page.localized.url`), in a fixed
+    number of queries (pages with their translations, one per page type, the active locale).
     """
     ids = {
         attrs["id"]
@@ -49,15 +50,22 @@ def localized_page_urls(sources: list[str]) -> dict[str, str]:
     }
     if not ids:
         return {}
-    pages = list(Page.objects.filter(id__in=ids).defer_streamfields().specific())
     locale = Locale.get_active()
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
-        .live()
+    # The linked pages and their live translations in the active language, in one query (plus one per page type).
+    found = list(
+        Page.objects.filter(
+            Q(id__in=ids)
+            | Q(
+                translation_key__in=Page.objects.filter(id__in=ids).values("translation_key"),
+                locale=locale,
+                live=True,
+            )
+        )
         .defer_streamfields()
         .specific()
-    }
+    )
+    pages = [page for page in found if str(page.pk) in ids]
+    translations = {page.translation_key: page for page in found if page.locale_id == locale.pk and page.live}
     return {str(page.pk): (translations.get(page.translation_key) or page).url for page in pages}
 
 

@@ -210,14 +210,35 @@ def hydrate_hotspots(scenes: list) -> None:
                 layout.append((type_name, item.get("id")))
                 raw_by_type[type_name].append(item.get("value"))
         layouts.append(layout)
+    known = {scene.pk: scene for scene in scenes}
     converted = {
-        type_name: iter(stream_block.child_blocks[type_name].bulk_to_python(values))
+        type_name: iter(
+            scene_links_to_python(stream_block.child_blocks[type_name], values, known)
+            if type_name == "scene_link"
+            else stream_block.child_blocks[type_name].bulk_to_python(values)
+        )
         for type_name, values in raw_by_type.items()
     }
     for scene, layout in zip(scenes, layouts, strict=True):
         scene.hotspots = StreamValue(
             stream_block, [(type_name, next(converted[type_name]), block_id) for type_name, block_id in layout]
         )
+
+
+def scene_links_to_python(block, values: list[dict], known: dict) -> list:
+    """`block.bulk_to_python(values)` for scene links, taking each target from `known` ({pk: scene}) when it is there.
+
+    A link almost always leads to a room of the same tour, which the tour view has
+    loaded already; only targets outside it cost a query (one for all of them).
+    """
+    targets = [value.get("target") for value in values]
+    # Without its "target" key a value takes the block's default (None) without a query; set just below.
+    links = block.bulk_to_python([{name: raw for name, raw in value.items() if name != "target"} for value in values])
+    unknown = list(dict.fromkeys(target for target in targets if target is not None and target not in known))
+    fetched = dict(zip(unknown, block.child_blocks["target"].bulk_to_python(unknown), strict=True)) if unknown else {}
+    for link, target in zip(links, targets, strict=True):
+        link["target"] = None if target is None else known.get(target) or fetched.get(target)
+    return links
 
 
 def prepare_hotspot_content(scenes: list) -> None:

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from casestudies.filters import CaseStudyFilterSet
+from casestudies.filters import RESULTS, CaseStudyFilterSet
 from casestudies.models.case_study import CaseStudyPage
 from home import fragments
 from home.models import BasePage, Competence, Partner
@@ -69,19 +69,23 @@ class CaseStudyIndexPage(BasePage):
             competences=fragments.cached(
                 "competences", (self.locale_id,), lambda: list(Competence.objects.localized(locale))
             ),
+            # The same fragment as the footer's partner list (home.navigation.site_partners).
             partners=fragments.cached(
-                "partners_of", (self.locale_id,), lambda: list(Partner.objects.localized(locale))
+                "partners", (locale.language_code,), lambda: list(Partner.objects.localized(locale))
             ),
         )
         results = filters.qs.order_by("title", "pk")
+        counts = filters.facet_counts()
         paginator = Paginator(CaseStudyPage.with_listing_data(results), CASE_STUDIES_PER_PAGE)
+        # The number of results comes with the facet counts: no COUNT query of the paginator's own.
+        paginator.count = counts[RESULTS][""]
         try:
             results_page = paginator.page(filters.page_number)
         except EmptyPage:
             results_page = None
         context.update(
             filters=filters,
-            facets=filters.facets(),
+            facets=filters.facets(counts),
             paginator=paginator,
             results_page=results_page,
             pagination=self._pagination(filters, paginator, results_page),

@@ -73,6 +73,12 @@ class HomePage(HeroImageMixin, BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    @property
+    def localized(self):
+        # The site root's translations come with the request's Site (home.fragments): no query per request.
+        root = fragments.localized_root(self)
+        return root if root is not None else super().localized
+
     def route(self, request, path_components):
         # Wagtail routes every language from the site root's `.localized`, which
         # falls back to the English home page when the requested language has
@@ -94,7 +100,7 @@ class HomePage(HeroImageMixin, BasePage):
         context["about_pages"] = [child for child in children if isinstance(child, StandardPage)]
         context["sections"] = [child for child in children if not isinstance(child, StandardPage)]
         # The next event, else the latest past one (events app); at most two queries.
-        context["latest_event"] = apps.get_model("events", "EventPage").objects.featured(self.locale)
+        context["latest_event"] = apps.get_model("events", "EventPage").objects.featured(fragments.locale_of(self))
         return context
 
 
