@@ -9,17 +9,21 @@ re-renders without doubling, describe the segment's controls for screen readers,
 raises no CSP violation, no console error and no axe violation.
 """
 
+import re
+
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation as django_translation
 from django.utils.translation import gettext
+from playwright.sync_api import expect
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from tests.a11y.test_axe_audit import WCAG_TAGS, describe
 from translations.glossary import glossary_matches
+from translations.models import GlossaryTerm
 
 pytestmark = pytest.mark.browser
 
@@ -46,12 +50,12 @@ SEGMENTS = """() => [...document.querySelectorAll(".js-translation-editor li > p
     };
 })"""
 
-# A note's text as it is seen: without what only screen readers read.
-VISIBLE_TEXT = """note => {
-    const copy = note.cloneNode(true);
+# A note's label and lines as they are seen: without what only screen readers read.
+VISIBLE_TEXT = """note => [note.querySelector(".kip-glossary-note__label"), ...note.querySelectorAll("li")].map(p => {
+    const copy = p.cloneNode(true);
     copy.querySelectorAll(".w-sr-only").forEach((element) => element.remove());
     return copy.textContent.split(/\\s+/).filter(Boolean).join(" ");
-}"""
+})"""
 
 NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -81,6 +85,7 @@ def test_glossary_notes_beside_matching_segments_in_the_translation_editor(
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
     UserProfile.objects.filter(pk=UserProfile.get_for_user(french_translator).pk).update(preferred_language="fr")
     french = Locale.objects.get(language_code="fr")
+    GlossaryTerm.objects.create(term="lifelong career guidance")  # not yet translated into French
     url = reverse("wagtailadmin_pages:edit", args=[about.by_language["fr"].pk])
     page = open_editor(live_site, new_page, french_translator, url)
     with django_translation.override("fr"):
@@ -97,32 +102,44 @@ def test_glossary_notes_beside_matching_segments_in_the_translation_editor(
             assert item["describedBy"] and all(ids == item["id"] for ids in item["describedBy"])
 
     introduction = segment(segments, INTRODUCTION)
-    assert introduction["terms"] == [["multi-stakeholder partnership", "partenariat multi-acteurs"]]
+    assert introduction["terms"] == [
+        ["lifelong career guidance", None],
+        ["multi-stakeholder partnership", "partenariat multi-acteurs"],
+    ]
     note = page.locator(f"#{introduction['id']}")
     assert note.get_attribute("role") == "note"
-    assert note.locator("[lang=en]").inner_text() == "multi-stakeholder partnership"
-    assert note.locator("[lang=fr]").inner_text() == "partenariat multi-acteurs"
-    visible = note.evaluate(VISIBLE_TEXT)
-    assert visible.startswith(
-        f"{' '.join(label.split())} multi-stakeholder partnership → partenariat multi-acteurs — "
-    ), visible
+    assert note.locator("[lang=en]").all_inner_texts() == ["lifelong career guidance", "multi-stakeholder partnership"]
+    assert note.locator("[lang=fr]").all_inner_texts() == ["partenariat multi-acteurs"]
     with django_translation.override("fr"):
         spoken = gettext("approved translation:")
-    assert note.locator(".w-sr-only").inner_text() == spoken  # what the arrow means, for screen readers
+        missing = gettext("no approved translation in this language yet")
+    shown_label, first, second = note.evaluate(VISIBLE_TEXT)
+    assert shown_label == " ".join(label.split())
+    assert first == f"lifelong career guidance → {missing}"
+    assert second.startswith("multi-stakeholder partnership → partenariat multi-acteurs — The project's subject")
+    assert note.locator(".w-sr-only").all_inner_texts() == [spoken, spoken]  # the arrow, for screen readers
     assert segment(segments, "About the project")["notes"] == 0  # the title mentions no term
     partners = segment(segments, "Six organisations carried out the project")
     assert ["Cité des métiers", "Cité des métiers"] in partners["terms"]  # the French name is the same
 
-    # React re-renders the segment when it opens for editing and closes: still one note, describing the text box.
+    # What a screen reader says of the segment's Edit button: the note, the arrow as words, lines apart.
     item = page.locator(f"li:has(> #{introduction['id']})")
+    said = [label, "lifelong career guidance", spoken, missing, "multi-stakeholder partnership", spoken]
+    said += ["partenariat multi-acteurs —"]
+    expect(item.locator("button").first).to_have_accessible_description(
+        re.compile("^" + r"\s+".join(re.escape(word) for text in said for word in text.split()))
+    )
+
+    # React re-renders the segment when it opens for editing and closes: still one note, describing the text box.
     item.locator("button").first.click()  # Edit
     textarea = item.locator("textarea")
     textarea.wait_for()
-    page.wait_for_function(
-        "id => document.querySelector('.js-translation-editor textarea').getAttribute('aria-describedby') === id",
-        arg=introduction["id"],
+    page.wait_for_function(  # the observer's pass after React's render
+        "() => (document.querySelector('.js-translation-editor textarea').getAttribute('aria-describedby') || '')"
+        ".startsWith('kip-glossary-note-')"
     )
     assert item.locator(".kip-glossary-note").count() == 1
+    assert textarea.get_attribute("aria-describedby") == introduction["id"]
     item.locator("button").first.click()  # Cancel (then Save)
     textarea.wait_for(state="detached")
     page.evaluate(NEXT_FRAMES)  # the observer's pass, had it another note to add
