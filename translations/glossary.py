@@ -2,10 +2,12 @@
 
 - `glossary_matches` finds the glossary terms that a translation's source text
   mentions (whole words, case-insensitive, a plural "s"/"es" allowed), with the
-  approved translation in the target language: the translation editor shows
+  approved translation in the target language: the translation editor lists
   them above wagtail-localize's editor (translations/templates/wagtail_localize/
-  admin/edit_translation.html), since its React editor has no extension point
-  beside a segment.
+  admin/edit_translation.html), and a script puts each beside the segments that
+  mention it (translations/static/translations/admin/glossary_notes.js, which
+  matches as `term_pattern` does), since its React editor has no extension
+  point beside a segment.
 - `sync_deepl_glossaries` creates one DeepL glossary per target language from
   the terms that have an approved translation in it (DeepL glossaries cannot
   be changed: a changed list makes a new one and deletes the old), and

@@ -79,6 +79,22 @@ def test_the_translation_editor_shows_the_glossary_terms_of_its_text(french_clie
     assert "partnerstvo više dionika" not in panel  # only the target language's approved translation
 
 
+def test_the_translation_editor_gives_its_glossary_terms_to_the_segment_notes_script(french_client, about):
+    """The data of translations/static/translations/admin/glossary_notes.js (tested in Chromium too)."""
+    response = french_client.get(reverse("wagtailadmin_pages:edit", args=[about.by_language["fr"].pk]))
+    html = response.content.decode()
+    start = html.index('<script id="kip-glossary" type="application/json">')
+    payload = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    assert payload["sourceLanguage"] == "en" and payload["targetLanguage"] == "fr"
+    terms = {entry["term"]: entry for entry in payload["terms"]}
+    assert terms["multi-stakeholder partnership"]["translation"] == "partenariat multi-acteurs"
+    assert terms["multi-stakeholder partnership"]["note"]
+    assert set(payload["labels"]) == {"glossary", "approved", "missing"}
+    # A file, no inline script: it keeps working when the admin's report-only CSP is enforced.
+    assert 'src="/static/translations/admin/glossary_notes.js"' in html
+    assert 'data-controller="kip-glossary-notes" data-kip-glossary-notes-payload-value="kip-glossary"' in html
+
+
 class FakeDeepL(BaseHTTPRequestHandler):
     requests: list = []
 
