@@ -124,7 +124,7 @@ def find_pages(
     past_the_end = page_number > paginator.num_pages
     page = paginator.page(paginator.num_pages if past_the_end else page_number)
     found = [result for result in page.object_list if result.content_type_id in by_content_type]
-    highlighted = highlight_pages(found, query.terms, config=text_search_config(locale.language_code))
+    highlighted = highlight_pages(found, query.terms, config=config)
     hits = [
         Hit(
             page=result,
