@@ -4,7 +4,8 @@ Why not the backend's API (`pages.search(...)` and `.facet(...)`): modelsearch
 1.3 matches `title || body @@ query`, which no index answers (the stored
 `search_vector` column of search/migrations/0001 does), and the search page
 then asks twice, once for the counts per family and once for the page of
-results, each reading every matching row and the second ranking all of them.
+results, each concatenating the vectors of every index row, the second ranking
+every match.
 Here the match runs once (a materialized CTE of ids), the counts are grouped
 from it, and only the rows of the family shown are ranked, with LIMIT/OFFSET in
 SQL; the page's Page rows come in the same query.
@@ -13,7 +14,7 @@ The match, the ranking and the order are modelsearch's own, so results are the
 same as through the backend: the same tsquery (each word a quoted lexeme,
 AND-ed, parsed with the language's configuration), `ts_rank` with
 modelsearch's weights on the title (times `title_norm`) plus the body, best
-first, then the newest page first. SQLite keeps the backend's path
+first, ties by page id, highest first. SQLite keeps the backend's path
 (search/results.py). This module can go when modelsearch matches on an indexed
 vector and facets without re-ranking.
 """
@@ -30,20 +31,22 @@ from wagtail.models import Page
 # `found`: the index rows holding every word, through the GIN index on
 # `search_vector` (ids only, no tsvectors). Materialized, so the planner cannot
 # turn the join below into a nested loop over the language's pages that reads
-# every page's vector (3x slower for frequent words).
+# every page's vector (3x slower for frequent words). `object_id` is text (any
+# model's key): compared as a number, so that a page is found by its primary key.
 # `matches`: those of the pages asked for (live, public, in the language). Only
 # the matches of the family shown are ranked, once, and sorted with LIMIT/OFFSET.
 # The outer LEFT JOIN returns the counts even when the page of results is empty.
 SQL = """
 WITH found AS MATERIALIZED (
-    SELECT entry.id AS entry_id, entry.object_id, entry.content_type_id
+    SELECT entry.id AS entry_id, entry.content_type_id,
+        CASE WHEN entry.object_id ~ '^[0-9]{{1,18}}$' THEN entry.object_id::bigint END AS object_id
     FROM {entries} entry
     WHERE entry.search_vector @@ to_tsquery(%s::regconfig, %s)
 ),
 matches AS MATERIALIZED (
     SELECT found.entry_id, page.id AS page_id, page.content_type_id
     FROM found
-    JOIN ({pages}) page ON page.id::text = found.object_id AND page.content_type_id = found.content_type_id
+    JOIN ({pages}) page ON page.id = found.object_id AND page.content_type_id = found.content_type_id
 ),
 shown AS (
     SELECT * FROM matches WHERE %s::integer IS NULL OR content_type_id = %s::integer

@@ -116,3 +116,14 @@ def test_the_match_can_use_the_gin_index(lynx_pages):
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_indexentry_search_vector_gin" in plan, plan
+
+
+def test_index_rows_of_other_models_with_text_keys_do_not_break_the_search(lynx_pages):
+    # object_id is text for any model's key: a non-numeric one matching the word is skipped, not cast.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO wagtailsearch_indexentry (content_type_id, object_id, title, autocomplete, body, title_norm,"
+            " title_text, body_text) SELECT id, 'lynx-uuid', to_tsvector('english', 'lynx'), '', '', 1, 'lynx', ''"
+            " FROM django_content_type WHERE app_label = 'contenttypes' AND model = 'contenttype'"
+        )
+    assert one_query_results(lynx_pages, "lynx") == backend_results(lynx_pages, "lynx")
