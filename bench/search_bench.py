@@ -285,6 +285,9 @@ def main():
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     os.environ["DEBUG"] = "false"  # DEBUG would keep every SQL query in memory
+    # Filling, indexing and migrating 25,000 pages are long maintenance statements (README, "Failures").
+    os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "0")
+    os.environ.setdefault("DATABASE_CLIENT_TIMEOUT", "0")
     sys.path.insert(0, str(ROOT))
 
     import django

@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import connection
 from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from search.extracts import highlight_pages
 from search.families import PageFamily, families_by_content_type
+from search.postgres_query import ranked_page
 from search.query import SearchQuery
 from search.text_search import LocalizedPlainText
 
@@ -55,6 +57,16 @@ class CountedResults:
         return self.results[key]
 
 
+class FetchedPage:
+    """The page of results already fetched (PostgreSQL): whatever slice the Paginator asks for."""
+
+    def __init__(self, pages: list[Page]):
+        self.pages = pages
+
+    def __getitem__(self, key):
+        return self.pages
+
+
 def text_search_config(language_code: str) -> str | None:
     """The PostgreSQL text-search configuration the backend uses for `language_code` (None on other databases)."""
     backend = get_search_backend()
@@ -74,27 +86,45 @@ def find_pages(
 
     `family` narrows the results (the counts per family ignore it); `page_number`
     (from 1) past the last page gives the last page. `query` must have terms.
-    Three SQL queries whatever the number of results: counts per family, the
-    page of results, their titles and extracts.
+    SQL queries whatever the number of results: on PostgreSQL two, the
+    counts per family with the ranked page of results (search/postgres_query.py),
+    then their titles and extracts; elsewhere three (the counts, the page, the
+    extracts), through the search backend.
     """
     pages = Page.objects.live().public().descendant_of(home, inclusive=True).filter(locale=locale)
-    search_query = LocalizedPlainText(query.search_string, language=locale.language_code)
     by_content_type = families_by_content_type()
+    per_page = per_page or RESULTS_PER_PAGE
+    config = text_search_config(locale.language_code)
+    if config is not None and connection.vendor == "postgresql":
+        # One query for the counts and the ranked page, through the GIN index (search/postgres_query.py).
+        ranked = ranked_page(
+            pages,
+            config,
+            query.terms,
+            family.content_type.pk if family is not None else None,
+            (max(page_number, 1) - 1) * per_page,
+            per_page,
+        )
+        all_counts, object_list = ranked.counts.items(), FetchedPage(ranked.pages)
+    else:
+        search_query = LocalizedPlainText(query.search_string, language=locale.language_code)
+        all_counts = pages.search(search_query).facet("content_type_id").items()
+        if family is not None:
+            pages = pages.filter(content_type=family.content_type)
+        object_list = pages.search(search_query)
     counts = {
         by_content_type[content_type_id]: count
-        for content_type_id, count in pages.search(search_query).facet("content_type_id").items()
+        for content_type_id, count in all_counts
         if content_type_id in by_content_type
     }
     total = sum(counts.values())
-    if family is not None:
-        pages = pages.filter(content_type=family.content_type)
     matching = counts.get(family, 0) if family is not None else total
 
-    paginator = Paginator(CountedResults(pages.search(search_query), matching), per_page or RESULTS_PER_PAGE)
+    paginator = Paginator(CountedResults(object_list, matching), per_page)
     past_the_end = page_number > paginator.num_pages
     page = paginator.page(paginator.num_pages if past_the_end else page_number)
     found = [result for result in page.object_list if result.content_type_id in by_content_type]
-    highlighted = highlight_pages(found, query.terms, config=text_search_config(locale.language_code))
+    highlighted = highlight_pages(found, query.terms, config=config)
     hits = [
         Hit(
             page=result,
