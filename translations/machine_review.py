@@ -36,6 +36,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from caching.invalidation import Change, invalidate
 from translations.publishing import translation_being_published
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,11 @@ def accept_machine_strings(request, translation_id):
         translation.target_locale.language_code,
         count,
     )
+    if count and isinstance(instance, Page):
+        # The public notice follows the strings, not a publish: drop the cached page (and its routes).
+        change = Change()
+        change.page(instance)
+        invalidate(change)
     remaining = len(pending) - count
     message = ngettext(
         "%(count)d machine-translated string accepted as reviewed.",

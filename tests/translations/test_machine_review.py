@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import override_settings
+from django.core.cache import cache
+from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationLog
@@ -216,3 +217,20 @@ def test_publishing_a_snippet_translation_with_machine_strings_asks_too(french_c
     assert 'name="confirm-machine-translation" value="yes"' in response.content.decode()
     response = french_client.post(url, {"action": "publish", "confirm-machine-translation": "yes"})
     assert response.status_code == 302
+
+
+def test_accepting_the_machine_strings_drops_the_cached_notice(
+    french_client, machine_about, settings, django_capture_on_commit_callbacks
+):
+    client = Client()  # a visitor without cookies, whom the page cache serves
+    about, translation, _segments = machine_about
+    french = about.by_language["fr"]
+    publish(french_client, french, **{"confirm-machine-translation": "yes"})
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    assert "machine-notice" in public_html(client, french)
+    assert client.get(Page.objects.get(pk=french.pk).url)["X-Page-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        french_client.post(reverse("translations:accept_machine_strings", args=[translation.pk]))
+    assert "machine-notice" not in public_html(client, french)
+    cache.clear()
