@@ -2,6 +2,8 @@
 
 `snapshot()` gives {"counts": {...}, "pages": {url: sha256 of the normalised HTML}}; `differences(a, b)`
 lists what differs, in words. `manage.py site_snapshot` writes and compares them (README "Backup and restore").
+Media addresses are compared without the store's own address (MEDIA_URL, or the bucket's URL), so that a
+site restored into another bucket renders the same.
 """
 
 import hashlib
@@ -13,6 +15,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
+
+from mediastore.store import all_storages
 
 # Per-request values that differ between two renderings of the same content.
 VOLATILE = [
@@ -35,15 +39,26 @@ def counts() -> dict[str, int]:
     }
 
 
-def normalised(html: bytes) -> bytes:
+PROBE = "snapshot-probe"
+
+
+def media_locations() -> list[bytes]:
+    """The address each media storage puts before a file's name ("/media/", "http://host/bucket/")."""
+    return sorted({storage.url(PROBE).partition(PROBE)[0].encode() for storage in all_storages().values()}, key=len)
+
+
+def normalised(html: bytes, locations=()) -> bytes:
     for pattern, replacement in VOLATILE:
         html = pattern.sub(replacement, html)
+    for location in reversed(locations):  # longest first
+        html = html.replace(location, b"<media>/")
     return html
 
 
 def rendered_pages() -> dict[str, str]:
     """{page URL: "status sha256"} for every live page of every language (root pages excluded)."""
     client = Client()
+    locations = media_locations()
     found = {}
     with override_settings(ALLOWED_HOSTS=["*"]):
         for page in Page.objects.live().filter(depth__gt=1).order_by("path").specific(defer=True):
@@ -53,7 +68,7 @@ def rendered_pages() -> dict[str, str]:
             _scheme, _sep, rest = url.partition("://")
             host, _slash, path = rest.partition("/")
             response = client.get("/" + path, HTTP_HOST=host, secure=url.startswith("https"))
-            digest = hashlib.sha256(normalised(response.content)).hexdigest()
+            digest = hashlib.sha256(normalised(response.content, locations)).hexdigest()
             found[url] = f"{response.status_code} {digest}"
     return found
 

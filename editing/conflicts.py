@@ -8,6 +8,11 @@ too, inside a transaction that holds the object's row, so that two saves of one 
 after the other (no interleaved publish leaves "unpublished changes" wrong). The editor gets the
 form back with their own text, a message saying who saved the newer version and when, and chooses:
 Save or Publish again to overwrite it (the form now carries the newer revision), or reload.
+
+A form loaded before the object had any revision (a snippet made by `load_content`, say) sends an
+empty `loaded_revision_id` (editing/templates/editing/snippet_edit.html adds it for snippets; page
+forms always have it); Wagtail takes that for "cannot tell" and saves, so here it counts as out of
+date as soon as a revision exists.
 """
 
 from django.contrib import messages
@@ -53,6 +58,6 @@ class NoLostEditsMixin:
             edited.latest_revision = latest
             for name in ("latest_revision_created_at", "is_out_of_date"):
                 self.__dict__.pop(name, None)
-            if latest and self.is_out_of_date:
+            if latest and (self.request.POST.get("loaded_revision_id") == "" or self.is_out_of_date):
                 return self.conflict_response(latest)
             return super().post(request, *args, **kwargs)

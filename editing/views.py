@@ -30,6 +30,15 @@ class NoLostEditsPageEditView(NoLostEditsMixin, PageEditView):
 
 
 class NoLostEditsSnippetEditView(NoLostEditsMixin, SnippetEditView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Wagtail 8 autosaves every snippet with revisions while the editor types. Without
+        # DraftStateMixin an autosave is a save of the live snippet: half-typed text would reach
+        # visitors, and each save of a partner or competence empties the whole page cache.
+        # Saving stays the editor's explicit act; drafts would bring autosave back.
+        if not self.draftstate_enabled:
+            self.autosave_enabled = False
+
     def conflict_response(self, latest):
         self.form = self.get_form()
         self.has_unsaved_changes = True

@@ -2,12 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from editing.viewsets import NoLostEditsSnippetViewSet
 from home.models import Competence, Partner, Person
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(NoLostEditsSnippetViewSet):
     model = Partner
     icon = "group"
     list_display = ["name", "short_name", "role", "city", "country", "locale"]
@@ -15,14 +16,14 @@ class PartnerViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(NoLostEditsSnippetViewSet):
     model = Person
     icon = "user"
     list_display = ["name", "job_title", "organisation", "locale"]
     search_fields = ["name"]
 
 
-class CompetenceViewSet(SnippetViewSet):
+class CompetenceViewSet(NoLostEditsSnippetViewSet):
     model = Competence
     icon = "success"
     list_display = ["number", "title", "locale"]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 
@@ -65,7 +65,7 @@ class PublicationKind(models.TextChoices):
     OTHER = "other", _("Other document")
 
 
-class Publication(index.Indexed, ClusterableModel):
+class Publication(RevisionMixin, index.Indexed, ClusterableModel):
     """One output (a slide deck, a report, a handout) as a file per language: its `files`.
 
     Deliberately one object for every language, not a TranslatableMixin snippet with a copy per

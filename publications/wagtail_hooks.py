@@ -13,8 +13,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from editing.viewsets import NoLostEditsSnippetViewSet
 from publications.forms import QuickPublicationForm
 from publications.models import GeneratedPDF, Publication
 
@@ -100,7 +100,7 @@ class PublicationChooserViewSet(SnippetChooserViewSet):
     create_view_class = PublicationCreateView
 
 
-class PublicationViewSet(SnippetViewSet):
+class PublicationViewSet(NoLostEditsSnippetViewSet):
     model = Publication
     icon = "doc-full-inverse"
     menu_label = _("Publications")

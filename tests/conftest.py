@@ -35,7 +35,8 @@ def pytest_collection_modifyitems(config, items):
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(
-        reason="needs PostgreSQL's text search (stemming, title weights): `make test` runs it in a PostgreSQL "
+        reason="needs PostgreSQL (text search: stemming, title weights; row locks: concurrent publishing): "
+        "`make test` runs it in a PostgreSQL "
         "pass when a server is reachable at 127.0.0.1:5432, or set DATABASE_URL=postgres://..."
     )
     for item in items:

@@ -13,7 +13,7 @@ if ! "$bin/python" -c "import sys, psycopg2; psycopg2.connect(sys.argv[1], dbnam
         "$pg_url" 2>/dev/null; then
     "$bin/pytest"
     status=$?
-    echo "SKIPPED the PostgreSQL-only tests (stemming, title weights): no PostgreSQL server answers at PG_TEST_URL."
+    echo "SKIPPED the PostgreSQL-only tests (stemming, title weights, concurrent publishing): no PostgreSQL server answers at PG_TEST_URL."
     exit $status
 fi
 log=$(mktemp)

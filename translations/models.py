@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Locale, Orderable
+from wagtail.models import Locale, Orderable, RevisionMixin
 
 
-class GlossaryTerm(ClusterableModel):
+class GlossaryTerm(RevisionMixin, ClusterableModel):
     term = models.CharField(_("term in English"), max_length=200, unique=True)
     note = models.TextField(
         _("note"), blank=True, help_text=_("What the term means here, or why it is translated this way.")

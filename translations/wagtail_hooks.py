@@ -13,8 +13,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from editing.viewsets import NoLostEditsSnippetViewSet
 from translations.buttons import filter_page_listing_buttons, filter_snippet_listing_buttons
 from translations.cascade import (
     cascade_bulk_action,
@@ -126,7 +126,7 @@ def refuse_incomplete_snippet_publish(request, instance):
     return None
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(NoLostEditsSnippetViewSet):
     """The project glossary (translations.models): edited by people who work in every language."""
 
     model = GlossaryTerm

@@ -6,14 +6,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models.i18n import LocalizedQuerySet
 
 
-class Competence(TranslatableMixin, index.Indexed, models.Model):
+class Competence(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     """A competence of managers of multi-stakeholder partnerships (translatable snippet).
 
     `number` (1-7) is the competence's place in the framework: synchronised

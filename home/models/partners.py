@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -12,7 +12,7 @@ from home.choices import PartnerRole
 from home.models.i18n import LocalizedQuerySet
 
 
-class Partner(TranslatableMixin, index.Indexed, models.Model):
+class Partner(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     """A partner organisation (translatable snippet).
 
     Name and city are translated; role, country (ISO 3166-1 alpha-2 code, its

@@ -3,14 +3,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models.i18n import LocalizedQuerySet
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     """A person (translatable snippet): the name is kept, job title and organisation are translated."""
 
     name = models.CharField(_("name"), max_length=255)
