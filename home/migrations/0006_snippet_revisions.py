@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_footer_open_data_page'),
+        ('home', '0005_body_publication_block'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
