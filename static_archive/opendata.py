@@ -260,6 +260,18 @@ class Dataset:
     downloads: tuple[Download, ...]
 
 
+def json_and_csv(stem: str, rows: Callable, fieldnames: list[str]) -> tuple[Download, Download]:
+    """`<stem>.json` and `<stem>.csv` of the same rows (`rows(request, language)`)."""
+    return (
+        Download(f"{stem}.json", "JSON", lambda request, language, name: items_response(request, language, rows, name)),
+        Download(
+            f"{stem}.csv",
+            "CSV",
+            lambda request, language, name: csv_response(list(rows(request, language)), fieldnames, name),
+        ),
+    )
+
+
 DATASETS = (
     Dataset(
         gettext_lazy("Competence framework"),
@@ -281,20 +293,7 @@ DATASETS = (
         gettext_lazy(
             "title, address, organisation, city, country (ISO code), partner, competences (numbers), summary."
         ),
-        (
-            Download(
-                "case-studies.json",
-                "JSON",
-                lambda request, language, name: items_response(request, language, case_study_rows, name),
-            ),
-            Download(
-                "case-studies.csv",
-                "CSV",
-                lambda request, language, name: csv_response(
-                    list(case_study_rows(request, language)), CASE_STUDY_FIELDS, name
-                ),
-            ),
-        ),
+        json_and_csv("case-studies", case_study_rows, CASE_STUDY_FIELDS),
     ),
     Dataset(
         gettext_lazy("Training modules"),
@@ -302,20 +301,7 @@ DATASETS = (
             "letter (A–G), title, address, competence (number and title), learning outcomes, formats of the "
             "materials, job-based activity, address on the e-learning platform."
         ),
-        (
-            Download(
-                "training-modules.json",
-                "JSON",
-                lambda request, language, name: items_response(request, language, training_module_rows, name),
-            ),
-            Download(
-                "training-modules.csv",
-                "CSV",
-                lambda request, language, name: csv_response(
-                    list(training_module_rows(request, language)), MODULE_FIELDS, name
-                ),
-            ),
-        ),
+        json_and_csv("training-modules", training_module_rows, MODULE_FIELDS),
     ),
     Dataset(
         gettext_lazy("Events and their agendas"),
