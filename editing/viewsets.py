@@ -7,9 +7,10 @@ Use `NoLostEditsSnippetViewSet` in place of Wagtail's `SnippetViewSet` for a mod
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from editing.views import NoLostEditsSnippetEditView
+from translations.snippet_listing import LocaleConfinedListing
 
 
-class NoLostEditsSnippetViewSet(SnippetViewSet):
+class NoLostEditsSnippetViewSet(LocaleConfinedListing, SnippetViewSet):
     edit_view_class = NoLostEditsSnippetEditView
     # Wagtail's snippet edit template, plus an empty loaded revision for a snippet without one yet.
     edit_template_name = "editing/snippet_edit.html"
