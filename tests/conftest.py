@@ -9,6 +9,7 @@ gets the content put back after it. Real-browser fixtures (`live_site`, `browser
 """
 
 import uuid
+import warnings
 
 import pytest
 from django.core.cache import cache
@@ -64,10 +65,18 @@ def _content_after_a_commit(request, django_db_blocker):
     committing = {"transactional_db", "live_server", "django_db_reset_sequences"} & set(request.fixturenames) or (
         marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
     )
-    content = request.getfixturevalue("django_db_setup") if committing else None
+    uses_db = marker is not None or {"db", "transactional_db"} & set(request.fixturenames)
+    content = request.getfixturevalue("django_db_setup") if committing or uses_db else None
     yield
-    if content:
-        with django_db_blocker.unblock():
+    if content is None:
+        return
+    with django_db_blocker.unblock():
+        if committing:
+            content.restore()
+        elif not Locale.objects.exists():
+            # A test emptied the database outside its transaction (seen once on PostgreSQL in CI, on one
+            # worker, culprit not found yet): name it, and give the next tests their content back.
+            warnings.warn(f"{request.node.nodeid} left the database empty; its content was restored", stacklevel=1)
             content.restore()
 
 
