@@ -9,7 +9,6 @@ gets the content put back after it. Real-browser fixtures (`live_site`, `browser
 """
 
 import uuid
-import warnings
 
 import pytest
 from django.core.cache import cache
@@ -22,6 +21,8 @@ from tests.browser import _chromium, _live_server, browser, live_site, new_page 
 from tests.content_db import content_database, content_hash
 
 LANGUAGES = ["en", "fr", "pt", "it", "hr"]
+# This worker's loaded content and pytest-django's database blocker, while the session runs.
+_WORKER: dict = {}
 
 
 def pytest_configure(config):
@@ -53,31 +54,41 @@ def django_db_setup(request, django_test_environment, django_db_blocker, worker_
     with django_db_blocker.unblock():
         content = content_database(run, "main" if worker_id == "master" else worker_id)
         content.set_up()
+    _WORKER.update(content=content, blocker=django_db_blocker)
     yield content
+    _WORKER.clear()
     with django_db_blocker.unblock():
         content.tear_down()
 
 
-@pytest.fixture(autouse=True)
-def _content_after_a_commit(request, django_db_blocker):
-    """A transactional test empties the tables when it ends: put the loaded content back."""
-    marker = request.node.get_closest_marker("django_db")
-    committing = {"transactional_db", "live_server", "django_db_reset_sequences"} & set(request.fixturenames) or (
-        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+def _commits(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames)
+        or (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
     )
-    uses_db = marker is not None or {"db", "transactional_db"} & set(request.fixturenames)
-    content = request.getfixturevalue("django_db_setup") if committing or uses_db else None
-    yield
-    if content is None:
-        return
-    with django_db_blocker.unblock():
-        if committing:
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that committed, put the loaded content back; after any other, check it is still there.
+
+    Here, after every fixture's finaliser: pytest-django flushes the tables at the end of a
+    transactional test, after the test's own fixtures have finished (a fixture restoring the
+    content ran before the flush, which then emptied it). pytest-django runs transactional tests
+    last, so this shows only when xdist's worksteal gives a worker more tests after one."""
+    result = yield
+    content = _WORKER.get("content")
+    uses_db = item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(item.fixturenames)
+    if content is None or nextitem is None or not uses_db:
+        return result
+    with _WORKER["blocker"].unblock():
+        if _commits(item):
             content.restore()
         elif not Locale.objects.exists():
-            # A test emptied the database outside its transaction (seen once on PostgreSQL in CI, on one
-            # worker, culprit not found yet): name it, and give the next tests their content back.
-            warnings.warn(f"{request.node.nodeid} left the database empty; its content was restored", stacklevel=1)
             content.restore()
+            raise AssertionError(f"{item.nodeid} left the database empty (its content is restored for the next tests)")
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,8 @@
 """The cached test content is keyed on everything load_content reads (tests/content_db.py)."""
 
+import pytest
+from wagtail.models import Locale, Page
+
 from tests.content_db import BASE_DIR, _hashed_files
 
 
@@ -29,3 +32,18 @@ def test_the_hash_leaves_out_tests_templates_and_static_files():
         parts = name.split("/")[1:]
         assert parts[0] not in {"tests", ".venv", ".git", ".cache", "docs"}, name
         assert "templates" not in parts and "static" not in parts, name
+
+
+# A test that commits, then the next one on the same worker: pytest-django runs transactional
+# tests last and flushes their tables after every fixture; the next test must still find the
+# loaded content, without what the first one committed (tests/conftest.py pytest_runtest_teardown).
+@pytest.mark.django_db(transaction=True)
+def test_a_committing_test_changes_the_content():
+    Locale.objects.create(language_code="de")
+    assert Locale.objects.count() == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_next_test_finds_the_loaded_content_without_that_change():
+    assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "fr", "hr", "it", "pt"]
+    assert Page.objects.filter(depth__gt=1).count() > 100
