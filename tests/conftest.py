@@ -21,6 +21,8 @@ from tests.browser import _chromium, _live_server, browser, live_site, new_page 
 from tests.content_db import content_database, content_hash
 
 LANGUAGES = ["en", "fr", "pt", "it", "hr"]
+# Tests that go through the whole site (every page, every admin URL, a full archive or backup): 20-90 s each.
+WHOLE_SITE = ("tests/translations/test_attacker_run.py", "tests/static_archive/", "tests/backups/", "tests/a11y/")
 # This worker's loaded content and pytest-django's database blocker, while the session runs.
 _WORKER: dict = {}
 
@@ -32,8 +34,8 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    # Longest first, so that neither worker is left with a long browser test at the end.
-    items.sort(key=lambda item: not item.get_closest_marker("browser"))
+    # Longest first (browser tests, then whole-site runs), so that no worker is left with one at the end.
+    items.sort(key=lambda item: (not item.get_closest_marker("browser"), not item.nodeid.startswith(WHOLE_SITE)))
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(
