@@ -24,7 +24,7 @@ LANGUAGES = ["en", "fr", "pt", "it", "hr"]
 # Tests that go through the whole site (every page, every admin URL, a full archive or backup): 20-90 s each.
 WHOLE_SITE = ("tests/translations/test_attacker_run.py", "tests/static_archive/", "tests/backups/", "tests/a11y/")
 # This worker's loaded content and pytest-django's database blocker, while the session runs.
-_WORKER: dict = {}
+CONTENT = pytest.StashKey[tuple]()
 
 
 def pytest_configure(config):
@@ -56,36 +56,37 @@ def django_db_setup(request, django_test_environment, django_db_blocker, worker_
     with django_db_blocker.unblock():
         content = content_database(run, "main" if worker_id == "master" else worker_id)
         content.set_up()
-    _WORKER.update(content=content, blocker=django_db_blocker)
+    request.config.stash[CONTENT] = (content, django_db_blocker)
     yield content
-    _WORKER.clear()
+    del request.config.stash[CONTENT]
     with django_db_blocker.unblock():
         content.tear_down()
 
 
-def _commits(item) -> bool:
+def _database_use(item) -> str | None:
+    """ "commits", "rolls back" or None (no database), as pytest-django will run the test."""
     marker = item.get_closest_marker("django_db")
-    return bool(
-        {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames)
-        or (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
-    )
+    fixtures = set(item.fixturenames)
+    if {"transactional_db", "live_server", "django_db_reset_sequences"} & fixtures or (
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    ):
+        return "commits"
+    return "rolls back" if marker or "db" in fixtures else None
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a test that committed, put the loaded content back; after any other, check it is still there.
 
-    Here, after every fixture's finaliser: pytest-django flushes the tables at the end of a
-    transactional test, after the test's own fixtures have finished (a fixture restoring the
-    content ran before the flush, which then emptied it). pytest-django runs transactional tests
-    last, so this shows only when xdist's worksteal gives a worker more tests after one."""
+    A hook, not a fixture: pytest-django flushes a transactional test's tables after every
+    fixture's finaliser, so a fixture's restore would be flushed away."""
     result = yield
-    content = _WORKER.get("content")
-    uses_db = item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(item.fixturenames)
-    if content is None or nextitem is None or not uses_db:
+    use = _database_use(item)
+    if CONTENT not in item.config.stash or nextitem is None or use is None:
         return result
-    with _WORKER["blocker"].unblock():
-        if _commits(item):
+    content, blocker = item.config.stash[CONTENT]
+    with blocker.unblock():
+        if use == "commits":
             content.restore()
         elif not Locale.objects.exists():
             content.restore()
