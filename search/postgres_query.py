@@ -6,8 +6,8 @@ Why not the backend's API (`pages.search(...)` and `.facet(...)`): modelsearch
 then asks twice, once for the counts per family and once for the page of
 results, each concatenating the vectors of every index row, the second ranking
 every match.
-Here the match runs once (a materialized CTE of ids), the counts are grouped
-from it, and only the rows of the family shown are ranked, with LIMIT/OFFSET in
+Here the match runs once (a materialized CTE of ids and ranks), the counts are
+grouped from it, and the rows of the family shown are sorted with LIMIT/OFFSET in
 SQL; the page's Page rows come in the same query.
 
 The match, the ranking and the order are modelsearch's own, so results are the
@@ -29,22 +29,26 @@ from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
 # `found`: the index rows holding every word, through the GIN index on
-# `search_vector` (ids only, no tsvectors). Materialized, so the planner cannot
-# turn the join below into a nested loop over the language's pages that reads
-# every page's vector (3x slower for frequent words). `object_id` is text (any
-# model's key): compared as a number, so that a page is found by its primary key.
-# `matches`: those of the pages asked for (live, public, in the language). Only
-# the matches of the family shown are ranked, once, and sorted with LIMIT/OFFSET.
-# The outer LEFT JOIN returns the counts even when the page of results is empty.
+# `search_vector`, ranked while the bitmap heap scan has each row in hand (looking
+# them up again by id to rank only one family's rows cost more: 4,300 index scans for
+# a frequent word). Materialized, so the planner cannot turn the join below into a
+# nested loop over the language's pages that reads every page's vector (3x slower
+# for frequent words). `object_id` is text (any model's key): compared as a number,
+# so that a page is found by its primary key.
+# `matches`: those of the pages asked for (live, public, in the language); the page of
+# the family shown is sorted with LIMIT/OFFSET. The outer LEFT JOIN returns the counts
+# even when the page of results is empty.
 SQL = """
 WITH found AS MATERIALIZED (
-    SELECT entry.id AS entry_id, entry.content_type_id,
-        CASE WHEN entry.object_id ~ '^[0-9]{{1,18}}$' THEN entry.object_id::bigint END AS object_id
+    SELECT entry.content_type_id,
+        CASE WHEN entry.object_id ~ '^[0-9]{{1,18}}$' THEN entry.object_id::bigint END AS object_id,
+        ts_rank(%s::float4[], entry.title, to_tsquery(%s::regconfig, %s)) * entry.title_norm
+        + ts_rank(%s::float4[], entry.body, to_tsquery(%s::regconfig, %s)) AS search_rank
     FROM {entries} entry
     WHERE entry.search_vector @@ to_tsquery(%s::regconfig, %s)
 ),
 matches AS MATERIALIZED (
-    SELECT found.entry_id, page.id AS page_id, page.content_type_id
+    SELECT page.id AS page_id, page.content_type_id, found.search_rank
     FROM found
     JOIN ({pages}) page ON page.id = found.object_id AND page.content_type_id = found.content_type_id
 ),
@@ -52,10 +56,7 @@ shown AS (
     SELECT * FROM matches WHERE %s::integer IS NULL OR content_type_id = %s::integer
 ),
 ranked AS (
-    SELECT shown.page_id,
-        ts_rank(%s::float4[], entry.title, to_tsquery(%s::regconfig, %s)) * entry.title_norm
-        + ts_rank(%s::float4[], entry.body, to_tsquery(%s::regconfig, %s)) AS search_rank
-    FROM shown JOIN {entries} entry ON entry.id = shown.entry_id
+    SELECT shown.page_id, shown.search_rank FROM shown
     ORDER BY search_rank DESC, shown.page_id DESC
     LIMIT %s
     OFFSET (SELECT LEAST(%s, GREATEST((count(*) - 1) / %s * %s, 0)) FROM shown)
@@ -84,17 +85,9 @@ def tsquery_text(terms) -> str:
     return " & ".join("'{}'".format(term.replace("'", "''").replace("\\", "\\\\")) for term in terms)
 
 
-def ranked_page(pages, config: str, terms, content_type_id: int | None, offset: int, limit: int) -> RankedPage:
-    """One page of `pages` (a Page queryset) matching every word of `terms`, and the counts per content type.
-
-    `config` is the query's text-search configuration, `content_type_id` the
-    family shown (None: all); an `offset` past the last match gives the last
-    page. One SQL query.
-    """
-    try:
-        pages_sql, pages_params = pages.order_by().values("id", "content_type_id").query.sql_with_params()
-    except EmptyResultSet:  # e.g. pages.none()
-        return RankedPage([], {})
+def ranked_page_query(pages, config: str, terms, content_type_id: int | None, offset: int, limit: int):
+    """SQL and parameters of `ranked_page` (raises EmptyResultSet when `pages` can hold nothing)."""
+    pages_sql, pages_params = pages.order_by().values("id", "content_type_id").query.sql_with_params()
     quote = connection.ops.quote_name
     sql = SQL.format(
         entries=quote(get_app_config().get_model("IndexEntry")._meta.db_table),
@@ -103,23 +96,22 @@ def ranked_page(pages, config: str, terms, content_type_id: int | None, offset: 
     )
     tsquery = tsquery_text(terms)
     weights = get_sql_weights()
-    params = [
-        config,
-        tsquery,
-        *pages_params,
-        content_type_id,
-        content_type_id,
-        weights,
-        config,
-        tsquery,
-        weights,
-        config,
-        tsquery,
-        limit,
-        offset,
-        limit,
-        limit,
-    ]
+    rank = [weights, config, tsquery, weights, config, tsquery]
+    shown = [content_type_id, content_type_id, limit, offset, limit, limit]
+    return sql, [*rank, config, tsquery, *pages_params, *shown]
+
+
+def ranked_page(pages, config: str, terms, content_type_id: int | None, offset: int, limit: int) -> RankedPage:
+    """One page of `pages` (a Page queryset) matching every word of `terms`, and the counts per content type.
+
+    `config` is the query's text-search configuration, `content_type_id` the
+    family shown (None: all); an `offset` past the last match gives the last
+    page. One SQL query.
+    """
+    try:
+        sql, params = ranked_page_query(pages, config, terms, content_type_id, offset, limit)
+    except EmptyResultSet:  # e.g. pages.none()
+        return RankedPage([], {})
     # raw() applies the fields' converters; a row without a page (LEFT JOIN) carries the counts only.
     rows = list(Page.objects.raw(sql, params))
     raw_counts = rows[0].search_counts if rows else None

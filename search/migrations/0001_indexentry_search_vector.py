@@ -18,20 +18,10 @@ pages: seconds) it is a big migration, to run without the request timeouts
 
 from django.db import migrations
 
+from search.migration_operations import PostgresOnlySQL
+
 COLUMN = "search_vector"
 INDEX = "search_indexentry_search_vector_gin"
-
-
-class PostgresOnlySQL(migrations.RunSQL):
-    """RunSQL on PostgreSQL only: modelsearch's table has tsvector columns there alone."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):
