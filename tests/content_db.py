@@ -2,8 +2,8 @@
 
 `load_content` after `migrate` takes about a minute; its result depends only on the
 project's code, content, migrations and installed packages. So the first session builds it
-into a cache (`.cache/test-content/`: an SQLite file, or a PostgreSQL template database,
-plus the media files it wrote) under a hash of those, and every session and xdist worker
+into a cache (`~/.cache/keepinpact/test-content/`: an SQLite file, or a PostgreSQL template
+database, plus the media files it wrote) under a hash of those, and every session and xdist worker
 after it starts from a copy: an SQLite file copy, or `CREATE DATABASE ... TEMPLATE`.
 Any change to a hashed file gives a new hash, so a copy is never stale; templates, static
 files and tests are left out of the hash, as `load_content` does not read them.
@@ -19,6 +19,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import psycopg2
@@ -29,7 +30,14 @@ from django.test import Client
 from wagtail.models import Locale, Page
 
 BASE_DIR = Path(settings.BASE_DIR)
-CACHE_DIR = BASE_DIR / ".cache" / "test-content"
+# Outside the checkout, so that every clone of the same code shares it (like pip's cache): the hash
+# names files by their path in the checkout, and the PostgreSQL templates are the server's anyway.
+CACHE_DIR = Path(
+    os.environ.get("KIP_TEST_CACHE_DIR")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "keepinpact" / "test-content"
+)
+# A cached SQLite content unused for this long is removed by the next build (another clone may use it).
+UNUSED_SECONDS = 24 * 3600
 # Top-level folders load_content does not read; below them, folders of templates and static files.
 SKIPPED_TOP = {".git", ".venv", ".cache", ".pytest_cache", ".ruff_cache", "tests", "docs", "bench", "media", "static"}
 SKIPPED_BELOW = {"templates", "static", "__pycache__"}
@@ -136,12 +144,18 @@ class SQLiteContent:
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise
+        now = time.time()
         for old in CACHE_DIR.glob("sqlite-*"):
-            shutil.rmtree(old, ignore_errors=True)
+            if old != self.cached and now - old.stat().st_mtime > UNUSED_SECONDS:
+                shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(self.cached, ignore_errors=True)
         building.rename(self.cached)
 
     def _copy(self) -> None:
         """The cached database into this worker's file, through SQLite (coherent with open connections)."""
+        if not (self.cached / "db.sqlite3").exists():  # removed by another clone's build after a day
+            self._build()
+        os.utime(self.cached)
         with contextlib.closing(sqlite3.connect(self.cached / "db.sqlite3")) as source:
             with contextlib.closing(sqlite3.connect(self.name)) as target:
                 source.backup(target)
@@ -149,8 +163,6 @@ class SQLiteContent:
 
     def set_up(self) -> None:
         with _file_lock("sqlite"):
-            if not (self.cached / "db.sqlite3").exists():
-                self._build()
             self._copy()
         connections["default"].close()
         connections["default"].settings_dict["NAME"] = self.name

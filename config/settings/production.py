@@ -35,7 +35,8 @@ LOGGING = {
     "formatters": {"json": {"()": "operations.logs.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.server": {"level": "WARNING"}},
+    # WeasyPrint and fontTools log every step of every PDF (publications) at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("django.server", "weasyprint", "fontTools")},
 }
 
 # Errors to Sentry only when SENTRY_DSN is set; nothing is sent otherwise.
