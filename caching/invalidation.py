@@ -35,6 +35,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from wagtail.snippets.models import get_snippet_models
 
 from caching import page_cache
+from home import fragments
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,8 @@ def invalidate(change: Change) -> None:
 
 def _apply(change: Change, repeat: bool = False) -> None:
     page_cache.invalidate_tags(change.tags)
+    # The pages' content fragments (home.templatetags.fragment_tags) go with their responses.
+    fragments.invalidate_fragments()
     if change.paths and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         try:

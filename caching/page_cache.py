@@ -69,7 +69,7 @@ def language_of(path: str) -> str | None:
     return first if first in LANGUAGE_CODES else None
 
 
-def _excluded_path(path: str) -> bool:
+def excluded_path(path: str) -> bool:
     return any(re.match(pattern, path) for pattern in settings.PAGE_CACHE_EXCLUDED_PATHS)
 
 
@@ -84,7 +84,7 @@ def request_is_cacheable(request) -> bool:
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "HTTP_AUTHORIZATION" in request.META:
         return False
-    return not _excluded_path(request.path_info)
+    return not excluded_path(request.path_info)
 
 
 def response_is_cacheable(request, response) -> bool:

@@ -17,8 +17,9 @@ home page, the menu, the partners, two site settings). This module makes it:
   in production), under a **generation** token;
 - **never stale**: `invalidate_fragments()` replaces the generation, so every
   fragment of every language is recomputed on its next use. It runs when a page
-  is saved, published, unpublished, moved or deleted, when a snippet, a site
-  setting, a view restriction, a Site or a Locale is saved or deleted
+  is saved, published, unpublished, moved or deleted, when a snippet, an image, a
+  document, a generated PDF, a site setting, a view restriction, a Site or a Locale
+  is saved or deleted
   (`connect_signal_handlers`), and again when the transaction commits (so a
   fragment computed by a concurrent request from not-yet-committed data is not
   kept). This is the only place that invalidates fragments.
@@ -42,6 +43,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.models.sites import (
@@ -101,12 +104,13 @@ def generation() -> str:
     return value
 
 
-def cached(name: str, parts: tuple, compute):
+def cached(name: str, parts: tuple, compute, timeout: int = TIMEOUT, keep=None):
     """`compute()`, kept per request and in Django's cache under the current generation.
 
     `name` and `parts` (strings, numbers) make the key: put the language, the
     host and the page in `parts` when the value depends on them. Outside a
-    request scope, `compute()` is returned as it is.
+    request scope, `compute()` is returned as it is. `keep(value)` false: used
+    in this request only, not stored.
     """
     scope = _scope.get()
     if scope is None:
@@ -126,9 +130,9 @@ def cached(name: str, parts: tuple, compute):
             key = None
     if value is MISSING:
         value = compute()
-        if key is not None:
+        if key is not None and (keep is None or keep(value)):
             try:
-                cache.set(key, value, TIMEOUT)
+                cache.set(key, value, timeout)
             except Exception:
                 logger.warning("Fragment cache write failed for %s", name, exc_info=True)
     scope[memo_key] = value
@@ -403,10 +407,17 @@ class ChromeMiddleware:
 # --- Invalidation ---------------------------------------------------------------
 
 INVALIDATING_MODELS = (Page, PageViewRestriction, Site, Locale, BaseSiteSetting)
+# Shown in a page's content (its cached content fragment): the generated PDFs' download links.
+INVALIDATING_LABELS = {"publications.GeneratedPDF"}
 
 
 def _shown_on_pages(sender) -> bool:
-    return issubclass(sender, INVALIDATING_MODELS) or sender in get_snippet_models()
+    return (
+        issubclass(sender, INVALIDATING_MODELS)
+        or sender in get_snippet_models()
+        or sender in (get_image_model(), get_document_model())
+        or sender._meta.label in INVALIDATING_LABELS
+    )
 
 
 def on_model_changed(sender, raw=False, **kwargs):

@@ -6,12 +6,11 @@
 - `private_file(name)`: the document or original image stored under that name when its collection
   has a view restriction that `request` does not satisfy.
 - `all_storages()`: every distinct storage media are written to, for backup and restore.
+- `mediastore.s3.s3_client(storage)`: a boto3 client for the bucket (imported only when media are in one).
 """
 
 import os
 
-import boto3
-from botocore.config import Config
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
@@ -53,19 +52,6 @@ def all_storages() -> dict[str, object]:
     return found
 
 
-def s3_client(storage, *, timeout: float | None = None):
-    """A boto3 client for an S3Storage, with short timeouts and no retries when `timeout` is given."""
-    config = Config(connect_timeout=timeout, read_timeout=timeout, retries={"max_attempts": 0}) if timeout else None
-    return boto3.session.Session().client(
-        "s3",
-        endpoint_url=storage.endpoint_url,
-        region_name=storage.region_name,
-        aws_access_key_id=storage.access_key,
-        aws_secret_access_key=storage.secret_key,
-        config=config,
-    )
-
-
 def media_store_ok() -> tuple[bool, str]:
     """(True, "") when media can be stored and read, else (False, a short reason). Answers within ~1 s."""
     storage = storages["default"]
@@ -74,6 +60,9 @@ def media_store_ok() -> tuple[bool, str]:
         if os.path.isdir(root) and os.access(root, os.W_OK | os.X_OK):
             return True, ""
         return False, f"media folder {root} missing or not writable"
+    # Here, not at the top: boto3 adds about 25 MiB to each worker, and media on the local disk need none.
+    from mediastore.s3 import s3_client
+
     try:
         s3_client(storage, timeout=CHECK_TIMEOUT_SECONDS).head_bucket(Bucket=storage.bucket_name)
     except Exception as error:  # any failure (network, credentials, missing bucket) means not ready

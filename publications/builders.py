@@ -24,7 +24,6 @@ from guide.models.guide import chosen_pages
 from guide.toc import table_of_contents
 from home.models import Partner
 from publications.models import GeneratedPDF, PDFKind
-from publications.rendering import html_to_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +128,10 @@ def render_pdf(page):
             html = summary_report_html(page)
         else:
             raise BuildError(f"No PDF for a {type(page).__name__}")
+        # Here, not at the top: WeasyPrint and fontTools add about 45 MiB to every process that
+        # imports them, and the app servers' workers only serve pages.
+        from publications.rendering import html_to_pdf
+
         return html_to_pdf(html, base_url=_site_root(page))
 
 

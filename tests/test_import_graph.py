@@ -19,6 +19,9 @@ EXCLUDED_DIRS = {"tests", "migrations", ".venv", "bench", "node_modules", "stati
 # (module, imported module): why it may be imported inside a function. Keep this short.
 OPTIONAL_IMPORTS: dict[tuple[str, str], str] = {
     ("search.backend", "search.sqlite"): "modelsearch's SQLite module needs its FTS model, defined on SQLite only",
+    # Memory, not cycles: a page-serving worker under 160 MiB (issue 16) loads neither.
+    ("publications.builders", "publications.rendering"): "WeasyPrint and fontTools (45 MiB): PDF builds only",
+    ("mediastore.store", "mediastore.s3"): "boto3 (25 MiB): only when the media are in a bucket",
 }
 
 

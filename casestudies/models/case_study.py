@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import Count, Prefetch, Q
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -204,6 +204,7 @@ class CaseStudyPage(HeroImageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["library"] = self.get_parent()
-        context["related_case_studies"] = self.related_case_studies()
+        # Lazy: not computed when the content comes from its fragment (home.templatetags.fragment_tags).
+        context["related_case_studies"] = SimpleLazyObject(self.related_case_studies)
         load_with_sample_flag(self, "document")
         return context

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
@@ -250,8 +251,11 @@ class GuideChapterPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["toc"] = self.table_of_contents()
-        context["previous_chapter"], context["next_chapter"] = self.neighbours()
-        context["guide"] = self.get_parent().specific_deferred
-        context["resolved_pages"] = resolve_pages(chosen_pages(self.body), request=request)
+        # Lazy: not computed when the content comes from its fragment (home.templatetags.fragment_tags).
+        neighbours = SimpleLazyObject(self.neighbours)
+        context["toc"] = SimpleLazyObject(self.table_of_contents)
+        context["previous_chapter"] = SimpleLazyObject(lambda: neighbours[0])
+        context["next_chapter"] = SimpleLazyObject(lambda: neighbours[1])
+        context["guide"] = SimpleLazyObject(lambda: self.get_parent().specific_deferred)
+        context["resolved_pages"] = SimpleLazyObject(lambda: resolve_pages(chosen_pages(self.body), request=request))
         return context

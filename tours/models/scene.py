@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -198,7 +199,8 @@ class TourScenePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         tour = self.get_tour()
         context["tour"] = tour
-        context["tour_view"] = build_tour_view(
-            tour, request, current=self, preview=getattr(request, "is_preview", False)
+        # Lazy: not built when the content comes from its fragment (home.templatetags.fragment_tags).
+        context["tour_view"] = SimpleLazyObject(
+            lambda: build_tour_view(tour, request, current=self, preview=getattr(request, "is_preview", False))
         )
         return context

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -123,5 +124,8 @@ class TourPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tour"] = self
-        context["tour_view"] = build_tour_view(self, request, preview=getattr(request, "is_preview", False))
+        # Lazy: not built when the content comes from its fragment (home.templatetags.fragment_tags).
+        context["tour_view"] = SimpleLazyObject(
+            lambda: build_tour_view(self, request, preview=getattr(request, "is_preview", False))
+        )
         return context
