@@ -3,7 +3,8 @@
 import pytest
 from django.template import RequestContext, Template
 from django.test import Client, RequestFactory
-from wagtail.models import Locale, Page
+from django.urls import reverse
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from guide.models import GuideChapterPage
 from home import fragments
@@ -93,3 +94,17 @@ def test_the_page_caches_excluded_paths_are_never_kept(page_cache, chapter, path
 def test_nothing_is_kept_with_the_page_cache_off(settings, chapter):
     settings.PAGE_CACHE_ENABLED = False
     assert render_twice(chapter, chapter.url) == ["1", "2"]
+
+
+def test_a_password_protected_page_shows_its_content_only_to_who_gave_the_password(bypassed, chapter):
+    restriction = PageViewRestriction.objects.create(
+        page=chapter, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    insider = Client(headers={BYPASS: "1"})
+    login = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, chapter.pk])
+    assert insider.post(login, {"password": "secret", "return_url": chapter.url}).status_code == 302
+    assert chapter.summary.encode() in insider.get(chapter.url).content  # rendered and kept
+    assert chapter.summary.encode() in insider.get(chapter.url).content
+    outsider = bypassed.get(chapter.url)
+    assert chapter.summary.encode() not in outsider.content
+    assert b'name="password"' in outsider.content
