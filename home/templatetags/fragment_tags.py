@@ -44,7 +44,7 @@ class ContentFragmentNode(template.Node):
         parts = (request.get_host(), request.path, request.META.get("QUERY_STRING", ""), translation.get_language())
         return cached(
             "content",
-            (page.pk, *parts),
+            parts,
             lambda: self.nodelist.render(context),
             timeout=settings.PAGE_CACHE_SECONDS,
             keep=lambda _html: request.META.get("CSRF_COOKIE_NEEDS_UPDATE") == csrf_before,
