@@ -6,9 +6,11 @@ Loaded by tests/conftest.py, so any test module can use:
   test worker. It answers with the test's own database connection, inside the test's
   transaction: it serves the loaded content, and whatever the test created, and every
   change is rolled back after the test like any other. No flush, no restore.
-- `browser`: Chromium (`/usr/bin/chromium`, never a browser Playwright downloads), started
-  once per test worker. Skips with a clear message when Chromium is absent, except when
-  CI=true, where a missing Chromium fails the test.
+- `browser`: the system Chromium, never a browser Playwright downloads, started once per test
+  worker: Debian's `chromium-headless-shell` when installed (the same Blink as `chromium` in the
+  headless build Playwright itself runs: a third less CPU for the suite's pages), else
+  `/usr/bin/chromium`. Skips with a clear message when neither is there, except when CI=true,
+  where a missing Chromium fails the test.
 - `new_page(**context_options)`: a page in a fresh browser context (Playwright's
   `browser.new_context` options: viewport, is_mobile, reduced_motion, java_script_enabled,
   locale...). The page records console errors, uncaught exceptions and failed responses in
@@ -42,7 +44,8 @@ from django.core.servers.basehttp import WSGIServer
 from django.db import connections
 from django.test.testcases import QuietWSGIRequestHandler, _MediaFilesHandler
 
-CHROMIUM = "/usr/bin/chromium"
+# The first one installed (apt-get install chromium-headless-shell, or chromium).
+CHROMIUMS = ["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -55,9 +58,13 @@ CHROMIUM_ARGS = [
 
 def chromium_or_skip() -> str:
     """The Chromium executable; skips the test (fails it when CI=true) if it is not installed."""
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
-    message = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium); real-browser tests need it."
+    for executable in CHROMIUMS:
+        if Path(executable).exists():
+            return executable
+    message = (
+        f"Chromium is not installed at {' or '.join(CHROMIUMS)} (apt-get install chromium-headless-shell); "
+        "real-browser tests need it."
+    )
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message + " CI requires them.")
     pytest.skip(message)
