@@ -181,13 +181,17 @@ class SQLiteContent:
         shutil.rmtree(_media_root(), ignore_errors=True)
 
 
+def postgresql_template() -> tuple[str, Path]:
+    """The PostgreSQL template database of this code's content, and the folder of its media files."""
+    key = content_hash("postgresql")
+    return TEMPLATE_PREFIX + key, CACHE_DIR / f"postgresql-{key}-media"
+
+
 class PostgreSQLContent:
     """Worker databases made from a template database; a session holds a shared lock on its template."""
 
     def __init__(self, run: str, worker: str):
-        self.key = content_hash("postgresql")
-        self.template = TEMPLATE_PREFIX + self.key
-        self.cached_media = CACHE_DIR / f"postgresql-{self.key}-media"
+        self.template, self.cached_media = postgresql_template()
         settings_dict = connections["default"].settings_dict
         configured = settings_dict["TEST"].get("NAME") or f"test_{settings_dict['NAME']}"
         self.name = f"{configured}_{run}_{worker}"
