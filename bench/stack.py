@@ -2,6 +2,7 @@
 
     make stack         # or: .venv/bin/python bench/stack.py start
     make stack-stop    # or: .venv/bin/python bench/stack.py stop
+    .venv/bin/python bench/stack.py prepare   # the database alone, loaded if new
 
 PostgreSQL and Redis must already run (127.0.0.1:5432 and :6379). The stack uses a database of
 its own (STACK_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/kip_stack; created,
@@ -193,6 +194,12 @@ def stop() -> None:
     print("stack: stopped")
 
 
+def prepare() -> None:
+    """Only the stack's database (created and loaded if new, as `start` does): CI runs it alongside other steps."""
+    STATE_DIR.mkdir(parents=True, exist_ok=True)
+    ensure_database(environment(free_port()))
+
+
 if __name__ == "__main__":
     action = sys.argv[1] if len(sys.argv) > 1 else "start"
-    {"start": start, "stop": stop}[action]()
+    {"start": start, "stop": stop, "prepare": prepare}[action]()
