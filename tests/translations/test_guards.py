@@ -9,6 +9,7 @@ database is exactly as before; on French content the same request works.
 from urllib.parse import urlencode
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import resolve, reverse
 from wagtail.models import Locale
@@ -296,6 +297,22 @@ def test_403_page_names_the_missing_language(french_client, world):
     response = download_po("about")(french_client, world, "pt")
     assert response.status_code == 403
     assert "Portuguese" in response.content.decode() or "Português" in response.content.decode()
+
+
+def test_403_page_says_why_and_leads_to_the_translators_own_work(french_client, world, home_pages, count_queries):
+    """A light admin page (as Wagtail's own 404: no sidebar): the reason, and links to the translator's pages."""
+    (response, queries) = count_queries(lambda: download_po("about")(french_client, world, "pt"))
+    assert response.status_code == 403
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.select_one("main h1").get_text(strip=True) == "Not in your languages"
+    assert "You work in" in html.select_one("main [role=alert]").get_text()
+    links = {a["href"] for a in html.select("main nav a")}
+    assert links == {
+        reverse("wagtailadmin_explore", args=[home_pages["fr"].pk]),
+        reverse("translations:coverage"),
+        reverse("wagtailadmin_home"),
+    }
+    assert queries <= 12  # a refusal is cheap: attackers and link checkers meet many
 
 
 def test_json_api_403_is_json(french_client, world):
