@@ -1,6 +1,7 @@
 """The base page every page type of the site builds on."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -64,8 +65,12 @@ class BasePage(ListingMixin, SampleContentMixin, Page):
     class Meta:
         abstract = True
 
+    @cached_property
     def search_snippet_names(self) -> str:
-        """The names of the snippets this page shows, in its language, for the search index."""
+        """The names of the snippets this page shows, in its language, for the search index.
+
+        Once per instance: the search backends read every search field three times (for the
+        title, body and autocomplete columns), from an instance loaded for indexing."""
         return snippet_names(self)
 
     @property
