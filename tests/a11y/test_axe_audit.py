@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_TYPES = 21  # 18 page types and the three footer pages (tests/a11y/pages.py)
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-DESKTOP_METRICS = {"width": 1280, "height": 900, "deviceScaleFactor": 1}
+DESKTOP_METRICS = {**DESKTOP["viewport"], "deviceScaleFactor": 1}
 
 # What a browser without JavaScript shows: <noscript> content parsed as HTML
 # (a browser with scripting parses it as text).
