@@ -1,8 +1,11 @@
 """The cached test content is keyed on everything load_content reads (tests/content_db.py)."""
 
+import gc
+
 import pytest
 from wagtail.models import Locale, Page
 
+from tests.conftest import GC_YOUNG_THRESHOLD
 from tests.content_db import BASE_DIR, _hashed_files
 
 
@@ -47,3 +50,9 @@ def test_a_committing_test_changes_the_content():
 def test_the_next_test_finds_the_loaded_content_without_that_change():
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "fr", "hr", "it", "pt"]
     assert Page.objects.filter(depth__gt=1).count() > 100
+
+
+@pytest.mark.django_db
+def test_a_worker_keeps_its_loaded_content_out_of_the_garbage_collectors_sight():
+    assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    assert gc.get_freeze_count() > 100_000  # Django, Wagtail, the models and templates, frozen once loaded
