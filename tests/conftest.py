@@ -26,7 +26,7 @@ LANGUAGES = ["en", "fr", "pt", "it", "hr"]
 WHOLE_SITE = ("tests/translations/test_attacker_run.py", "tests/static_archive/", "tests/backups/", "tests/a11y/")
 # This worker's loaded content and pytest-django's database blocker, while the session runs.
 CONTENT = pytest.StashKey[tuple]()
-# Allocations between two young collections (Python's default: 700); see pytest_configure.
+# Allocations between two young collections; see pytest_configure.
 GC_YOUNG_THRESHOLD = 50_000
 
 

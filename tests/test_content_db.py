@@ -1,4 +1,4 @@
-"""The cached test content is keyed on everything load_content reads (tests/content_db.py)."""
+"""A worker's test content: keyed on what load_content reads (tests/content_db.py), out of the collector's sight."""
 
 import gc
 
